@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Workflows.Engine.Abstractions;
+using Workflows.Engine.Storage;
+
+namespace Workflows.Engine.Runtime;
+
+/// <summary>
+/// Timers for a virtual clock (tests, the demo clock): queue visibility runs on real time and cannot
+/// follow a clock that jumps, so timers sit in a table keyed by due instant and a sweep on the engine
+/// clock moves the due ones to the work queue. Same guarantees: durable, cancellable, stale-safe.
+/// </summary>
+internal sealed class IndexedTimerScheduler(EngineStorage storage, TimeProvider clock, Wakeup workWakeup) : ITimerScheduler
+{
+    private const string Partition = "due";
+
+    private TableClient Table => storage.Timers;
+
+    public Task ScheduleAsync(ScheduleTimerIntent timer, CancellationToken cancellationToken)
+    {
+        var message = new WorkMessage(WorkKind.Timer, timer.InstanceId, QueueTimerScheduler.TimerEventId(timer.TimerId), timer.Name, null, "timer", TimerId: timer.TimerId, DueAt: timer.DueAt);
+        return UpsertAsync(message, cancellationToken);
+    }
+
+    public async Task CancelAsync(CancelTimerIntent timer, CancellationToken cancellationToken) =>
+        await DeleteAsync(RowKey(timer.DueAt, timer.InstanceId, timer.TimerId), cancellationToken);
+
+    public async Task HopAsync(WorkMessage timer, QueueMessage message, QueueClient source, CancellationToken cancellationToken)
+    {
+        await UpsertAsync(timer, cancellationToken);
+        await QueueTimerScheduler.DeleteQuietlyAsync(source, message.MessageId, message.PopReceipt, cancellationToken);
+    }
+
+    public Task FiredAsync(WorkMessage timer, CancellationToken cancellationToken) =>
+        DeleteAsync(RowKey(timer.DueAt!.Value, timer.InstanceId, timer.TimerId!), cancellationToken);
+
+    /// <summary>Moves every timer due by the engine clock to the work queue; returns how many.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var upTo = $"{clock.GetUtcNow().UtcTicks + 1:D19}";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey lt {upTo}");
+        var moved = 0;
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            // Send before delete: a crash in between only repeats the firing, which is deduped.
+            await storage.Work.SendMessageAsync(row.GetString("Message"), cancellationToken);
+            await DeleteAsync(row.RowKey, cancellationToken);
+            moved++;
+        }
+
+        if (moved > 0)
+        {
+            workWakeup.Now();
+        }
+
+        return moved;
+    }
+
+    private async Task UpsertAsync(WorkMessage message, CancellationToken cancellationToken) =>
+        await Table.UpsertEntityAsync(
+            new TableEntity(Partition, RowKey(message.DueAt!.Value, message.InstanceId, message.TimerId!))
+            {
+                ["InstanceId"] = message.InstanceId,
+                ["Message"] = JsonSerializer.Serialize(message, EngineJson.Options),
+            },
+            TableUpdateMode.Replace,
+            cancellationToken);
+
+    private async Task DeleteAsync(string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(Partition, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Already swept or cancelled.
+        }
+    }
+
+    private static string RowKey(DateTimeOffset due, string instanceId, string timerId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{due.UtcTicks:D19}|{instanceId}|{Keys.Escape(timerId)}");
+}

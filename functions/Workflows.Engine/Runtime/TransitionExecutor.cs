@@ -1,0 +1,379 @@
+using System.Text.Json;
+using Azure;
+using Workflows.Engine.Abstractions;
+using Workflows.Engine.Storage;
+
+namespace Workflows.Engine.Runtime;
+
+/// <summary>
+/// Applies one work message to its instance: load, decide (pure), commit atomically under the state
+/// row's ETag, retrying on conflict. An event id already applied is not applied again; its recorded
+/// outbox is returned so the caller re-sends it.
+/// </summary>
+internal sealed class TransitionExecutor(
+    InstanceStore store,
+    OrchestrationRegistry registry,
+    TimeProvider clock,
+    EngineOptions options,
+    FaultInjector faults)
+{
+    public async Task<TransitionOutcome> ApplyAsync(WorkMessage work, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (record, applied) = await store.LoadAsync(work.InstanceId, work.EventId, cancellationToken);
+            if (applied is not null)
+            {
+                return new TransitionOutcome(TransitionOutcomeKind.Duplicate, applied, record);
+            }
+
+            IReadOnlyList<(string Key, ParkedMessage Message)> parked = [];
+            if (work.Kind == WorkKind.Retry && record?.Status == RuntimeStatus.Failed)
+            {
+                parked = await store.ParkedAsync(work.InstanceId, cancellationToken);
+            }
+
+            var decision = Decide(work, record, parked);
+            if (decision is null)
+            {
+                return TransitionOutcome.Ignored(record);
+            }
+
+            faults.At(FaultPoint.BeforeCommit, work.InstanceId);
+            try
+            {
+                await store.CommitAsync(decision, cancellationToken);
+                var kind = decision.EventId is null ? TransitionOutcomeKind.Parked : TransitionOutcomeKind.Committed;
+                return new TransitionOutcome(kind, decision.Outbox, decision.Record);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                if (attempt >= options.MaxConflictRetries)
+                {
+                    throw new ConflictExhaustedException(work.InstanceId);
+                }
+
+                // Jittered, growing pause so competing workers spread out.
+                var pause = TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 + (attempt * 10)));
+                await Task.Delay(pause, TimeProvider.System, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Marks the instance Failed and parks the poisoned message so a retry can replay it.</summary>
+    public async Task<TransitionOutcome> FailAsync(WorkMessage work, string reason, string? poisonId, string? poisonReceipt, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var record = await store.GetAsync(work.InstanceId, cancellationToken);
+            if (record is null && work.Kind != WorkKind.Start)
+            {
+                return TransitionOutcome.Ignored(null);
+            }
+
+            var now = clock.GetUtcNow();
+            var sequence = (record?.Sequence ?? 0) + 1;
+            var failed = (record ?? new InstanceRecord
+            {
+                InstanceId = work.InstanceId,
+                Type = work.Type ?? "unknown",
+                CreatedAt = now,
+            }) with
+            {
+                Status = RuntimeStatus.Failed,
+                FailureReason = reason,
+                Sequence = sequence,
+                LastUpdatedAt = now,
+            };
+            var commit = new TransitionCommit(
+                failed,
+                IsNew: record is null,
+                EventId: null,
+                Outbox: CatalogUpdate(failed, record),
+                History: [new HistoryEvent(sequence, now, "failed", work.Name ?? work.Kind.ToString(), "engine", EngineJson.ToElement(new { reason }))],
+                ParkAdd: [new ParkedMessage(work.EventId, work, poisonId, poisonReceipt)],
+                ParkDelete: []);
+            try
+            {
+                await store.CommitAsync(commit, cancellationToken);
+                return new TransitionOutcome(TransitionOutcomeKind.Committed, commit.Outbox, failed);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < options.MaxConflictRetries)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 50)), TimeProvider.System, cancellationToken);
+            }
+        }
+    }
+
+    private TransitionCommit? Decide(WorkMessage work, InstanceRecord? record, IReadOnlyList<(string Key, ParkedMessage Message)> parked)
+    {
+        var now = clock.GetUtcNow();
+        switch (work.Kind)
+        {
+            case WorkKind.Start:
+            {
+                if (record is { State: not null })
+                {
+                    return null; // Idempotent start: the instance exists.
+                }
+
+                var definition = registry.Definition(work.Type!);
+                var context = NewContext(work.InstanceId, record, now, timers: new Dictionary<string, ArmedTimer>());
+                var state = definition.Start(work.Payload ?? default, context);
+                return Build(work, record, definition, context, state, now, "started", work.Type);
+            }
+
+            case WorkKind.Terminate:
+            {
+                if (record is null || record.Status.IsFinal())
+                {
+                    return null;
+                }
+
+                var context = NewContext(work.InstanceId, record, now, record.Timers);
+                context.CancelAllTimers();
+                return Build(work, record, null, context, record.State, now, "terminated", work.Name, RuntimeStatus.Terminated);
+            }
+
+            case WorkKind.Retry:
+            {
+                if (record?.Status != RuntimeStatus.Failed)
+                {
+                    return null;
+                }
+
+                var context = NewContext(work.InstanceId, record, now, record.Timers);
+                var commit = Build(work, record, null, context, record.State, now, "retried", null, record.State is null ? RuntimeStatus.Pending : RuntimeStatus.Running);
+                var replay = parked.SelectMany(p => Replay(p.Message)).ToList();
+                return commit with
+                {
+                    Record = commit.Record with { FailureReason = null },
+                    Outbox = [.. commit.Outbox, .. replay],
+                    ParkDelete = [.. parked.Select(p => p.Key)],
+                };
+            }
+
+            default:
+            {
+                if (record is null || record.Status.IsFinal())
+                {
+                    return null; // Unknown (purged, never started) or finished: nothing to change.
+                }
+
+                if (record.Status == RuntimeStatus.Failed || record.State is null)
+                {
+                    // Guarded by the state row's ETag so a concurrent retry cannot strand the message.
+                    return new TransitionCommit(record, false, null, [], [], [new ParkedMessage(work.EventId, work, null, null)], []);
+                }
+
+                var timers = record.Timers.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+                if (work.Kind == WorkKind.Timer)
+                {
+                    if (!timers.TryGetValue(work.Name!, out var armed) || armed.Id != work.TimerId)
+                    {
+                        return null; // Cancelled or re-armed since: a stale firing changes nothing.
+                    }
+
+                    timers.Remove(work.Name!);
+                }
+
+                var definition = registry.Definition(record.Type);
+                var context = NewContext(work.InstanceId, record, now, timers);
+                var @event = new OrchestrationEvent(KindOf(work.Kind), work.Name ?? string.Empty, work.EventId, work.Payload, work.Source ?? "unknown");
+                var state = definition.Handle(record.State, @event, context);
+                var what = work.Kind switch
+                {
+                    WorkKind.Timer => "timer",
+                    WorkKind.ActivityCompleted => "activity-completed",
+                    WorkKind.ActivityFailed => "activity-failed",
+                    _ => "event",
+                };
+                return Build(work, record, definition, context, state, now, what, work.Name, timersAfterFiring: timers);
+            }
+        }
+    }
+
+    /// <summary>A retry re-enqueues a parked message and removes its copy from the poison queue.</summary>
+    private static IEnumerable<OutboxIntent> Replay(ParkedMessage parked)
+    {
+        yield return new SendWorkIntent(parked.Message);
+        if (parked.PoisonMessageId is not null && parked.PoisonPopReceipt is not null)
+        {
+            yield return new DeletePoisonIntent(parked.PoisonMessageId, parked.PoisonPopReceipt);
+        }
+    }
+
+    private static EventKind KindOf(WorkKind kind) => kind switch
+    {
+        WorkKind.Timer => EventKind.Timer,
+        WorkKind.ActivityCompleted => EventKind.ActivityCompleted,
+        WorkKind.ActivityFailed => EventKind.ActivityFailed,
+        _ => EventKind.External,
+    };
+
+    private static OrchestrationContext NewContext(string instanceId, InstanceRecord? record, DateTimeOffset now, IReadOnlyDictionary<string, ArmedTimer> timers)
+    {
+        var customStatus = record?.CustomStatus is { } json ? JsonDocument.Parse(json).RootElement.Clone() : (JsonElement?)null;
+        return new OrchestrationContext(
+            instanceId,
+            now,
+            (record?.Sequence ?? 0) + 1,
+            record?.StateVersion ?? 0,
+            timers.ToDictionary(t => t.Key, t => t.Value.DueAt, StringComparer.Ordinal),
+            customStatus,
+            record?.Scope ?? "default",
+            record?.Status is RuntimeStatus.Suspended ? RuntimeStatus.Suspended : RuntimeStatus.Running);
+    }
+
+    private static TransitionCommit Build(
+        WorkMessage work,
+        InstanceRecord? record,
+        IOrchestrationDefinition? definition,
+        OrchestrationContext context,
+        string? state,
+        DateTimeOffset now,
+        string what,
+        string? name,
+        RuntimeStatus? forcedStatus = null,
+        IReadOnlyDictionary<string, ArmedTimer>? timersAfterFiring = null)
+    {
+        var sequence = context.Sequence;
+        var outbox = new List<OutboxIntent>();
+        var timers = (timersAfterFiring ?? record?.Timers ?? new Dictionary<string, ArmedTimer>())
+            .ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+
+        foreach (var effect in context.Effects)
+        {
+            switch (effect)
+            {
+                case SetTimerEffect set:
+                    if (timers.Remove(set.Name, out var replaced))
+                    {
+                        outbox.Add(new CancelTimerIntent(work.InstanceId, replaced.Id, replaced.DueAt));
+                    }
+
+                    var timerId = $"{set.Name}@{sequence}";
+                    timers[set.Name] = new ArmedTimer(timerId, set.DueAt);
+                    outbox.Add(new ScheduleTimerIntent(work.InstanceId, set.Name, timerId, set.DueAt));
+                    break;
+                case CancelTimerEffect cancel:
+                    if (timers.Remove(cancel.Name, out var cancelled))
+                    {
+                        outbox.Add(new CancelTimerIntent(work.InstanceId, cancelled.Id, cancelled.DueAt));
+                    }
+
+                    break;
+                case CallActivityEffect call:
+                    outbox.Add(new SendActivityIntent(new ActivityMessage(work.InstanceId, call.ActivityId, call.Name, call.Input, call.NotifyOnCompletion)));
+                    break;
+                case RaiseEventEffect raise:
+                    outbox.Add(new SendWorkIntent(new WorkMessage(WorkKind.Event, raise.TargetInstanceId, raise.EventId, raise.Name, raise.Payload, $"instance:{work.InstanceId}")));
+                    break;
+            }
+        }
+
+        var status = forcedStatus ?? context.RuntimeStatus;
+        var heldBefore = record?.Index ?? [];
+        var entries = status.IsFinal() ? [] : (context.IndexChanged ? context.Index : null);
+        var heldAfter = heldBefore;
+        if (entries is not null)
+        {
+            (heldAfter, var indexIntents) = DiffIndex(work.InstanceId, heldBefore, entries, sequence);
+            outbox.AddRange(indexIntents);
+        }
+
+        var next = new InstanceRecord
+        {
+            InstanceId = work.InstanceId,
+            Type = record?.Type ?? work.Type!,
+            StartedVersion = record?.State is null ? definition?.Version ?? 0 : record.StartedVersion,
+            StateVersion = definition?.Version ?? record?.StateVersion ?? 0,
+            Status = status,
+            Scope = context.Scope,
+            Sequence = sequence,
+            CreatedAt = record?.CreatedAt ?? now,
+            LastUpdatedAt = now,
+            FailureReason = status == RuntimeStatus.Failed ? context.FailureReason : null,
+            Output = context.Output ?? record?.Output,
+            CustomStatus = context.CustomStatus?.GetRawText(),
+            State = state,
+            Timers = timers,
+            Index = heldAfter,
+            IndexWritten = record?.IndexWritten ?? [],
+            ETag = record?.ETag ?? default,
+        };
+        var catalog = CatalogUpdate(next, record);
+        outbox.AddRange(catalog);
+        next = next with { IndexWritten = Union(next.IndexWritten, heldAfter, catalog.OfType<IndexPutIntent>().Select(c => new HeldIndexRow(c.Partition, c.Key, string.Empty))) };
+
+        var history = new List<HistoryEvent>
+        {
+            new(sequence, now, what, name, work.Source, work.Kind is WorkKind.Event or WorkKind.ActivityFailed or WorkKind.Terminate ? work.Payload : null),
+        };
+        history.AddRange(context.Notes.Select(n => new HistoryEvent(sequence, now, n.What, null, work.Source, n.Detail)));
+        if (record is not null && status != record.Status && what is not "terminated" and not "retried")
+        {
+            history.Add(new HistoryEvent(sequence, now, status.ToString().ToLowerInvariant(), null, "engine", context.FailureReason is null ? null : EngineJson.ToElement(new { reason = context.FailureReason })));
+        }
+
+        return new TransitionCommit(next, record is null, work.EventId, outbox, history, [], []);
+    }
+
+    private static (IReadOnlyList<HeldIndexRow> Held, IEnumerable<OutboxIntent> Intents) DiffIndex(
+        string instanceId, IReadOnlyList<HeldIndexRow> before, IReadOnlyList<IndexEntry> entries, long version)
+    {
+        var after = entries.Select(e => (Entry: e, Held: new HeldIndexRow(e.Partition, e.Key, e.Fingerprint()))).ToList();
+        var duplicate = after.GroupBy(a => (a.Held.Partition, a.Held.Key)).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Index entry {duplicate.Key.Partition}/{duplicate.Key.Key} declared twice.");
+        }
+
+        var previous = before.ToDictionary(b => (b.Partition, b.Key));
+        var intents = new List<OutboxIntent>();
+        foreach (var (entry, held) in after)
+        {
+            if (!previous.TryGetValue((held.Partition, held.Key), out var old) || old.Fingerprint != held.Fingerprint)
+            {
+                intents.Add(new IndexPutIntent(entry.Partition, entry.Key, instanceId, version, entry.Properties));
+            }
+        }
+
+        var kept = after.Select(a => (a.Held.Partition, a.Held.Key)).ToHashSet();
+        intents.AddRange(before.Where(b => !kept.Contains((b.Partition, b.Key))).Select(b => new IndexRemoveIntent(b.Partition, b.Key, instanceId, version)));
+        return (after.Select(a => a.Held).ToList(), intents);
+    }
+
+    /// <summary>The catalog row (for listing instances by scope, type and status) changes only with the status.</summary>
+    private static IReadOnlyList<OutboxIntent> CatalogUpdate(InstanceRecord next, InstanceRecord? before)
+    {
+        if (before is not null && before.Status == next.Status && before.Scope == next.Scope)
+        {
+            return [];
+        }
+
+        var properties = new Dictionary<string, string>
+        {
+            ["Type"] = next.Type,
+            ["Status"] = next.Status.ToString(),
+            ["CreatedAt"] = next.CreatedAt.ToString("O"),
+        };
+        var put = new IndexPutIntent(CatalogPartition(next.Scope), next.InstanceId, next.InstanceId, next.Sequence, properties);
+        return before is not null && before.Scope != next.Scope
+            ? [put, new IndexRemoveIntent(CatalogPartition(before.Scope), next.InstanceId, next.InstanceId, next.Sequence)]
+            : [put];
+    }
+
+    internal static string CatalogPartition(string scope) => $"catalog|{scope}";
+
+    private static IReadOnlyList<HeldIndexRow> Union(IReadOnlyList<HeldIndexRow> written, IReadOnlyList<HeldIndexRow> held, IEnumerable<HeldIndexRow> extra)
+    {
+        var all = new Dictionary<(string, string), HeldIndexRow>();
+        foreach (var row in written.Concat(held).Concat(extra))
+        {
+            all[(row.Partition, row.Key)] = row with { Fingerprint = string.Empty };
+        }
+
+        return [.. all.Values];
+    }
+}
