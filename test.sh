@@ -58,5 +58,7 @@ done
 echo "$passed passed, $failed failed, $skipped skipped"
 if ((failed > 0 && status == 0)); then
   status=1
+elif ((failed == 0 && status != 0)); then
+  echo "dotnet test exited with $status: a build error or an aborted test run, see above" >&2
 fi
 exit "$status"
