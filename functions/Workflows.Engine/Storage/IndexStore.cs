@@ -28,7 +28,7 @@ internal sealed class IndexStore(EngineStorage storage)
     public async Task<IReadOnlyList<IndexRow>> QueryAsync(
         string partition, string? fromKey, string? toKey, IReadOnlyDictionary<string, string>? equals, int? take, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and {ActiveColumn} eq {true}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Active eq {true}");
         if (fromKey is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"RowKey ge {fromKey}");
