@@ -45,9 +45,10 @@ internal sealed class ActivityProcessor(
 
         try
         {
-            faults.At(FaultPoint.DuringActivity, activity.InstanceId);
             var context = new ActivityContext(activity.InstanceId, activity.ActivityId, activity.Input, (int)message.DequeueCount);
             var result = await handler.ExecuteAsync(context, cancellationToken);
+            // The worst moment to die: the side effect happened but nobody knows yet. It runs again (at least once).
+            faults.At(FaultPoint.DuringActivity, activity.InstanceId);
             if (activity.Notify)
             {
                 await SendResultAsync(activity, WorkKind.ActivityCompleted, "completed", result is null ? null : EngineJson.ToElement(result), cancellationToken);
