@@ -1,6 +1,11 @@
+using Workflows.Functions.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddApplicationServices(builder.Configuration, builder.Environment);
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok());
+app.UseApplicationPipeline();
+app.MapApplicationEndpoints();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to functional tests.</summary>

@@ -1,0 +1,26 @@
+namespace Workflows.Functions.Hosting;
+
+/// <summary>Every endpoint of the host. Feature areas map theirs onto the <c>/api/v1</c> group here.</summary>
+internal static class ApplicationEndpointsExtensions
+{
+    public const string ApiV1Prefix = "/api/v1";
+
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        app.MapOpenApi();
+        app.MapApiV1();
+        return app;
+    }
+
+    /// <summary>
+    /// The <c>/api/v1</c> group: feature areas (Signals, Trajectories, Worklist, Management) add one line
+    /// each below, e.g. <c>api.MapSignalsApiV1();</c>, each a static class in its own folder.
+    /// </summary>
+    private static RouteGroupBuilder MapApiV1(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(ApiV1Prefix)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+        return api;
+    }
+}
