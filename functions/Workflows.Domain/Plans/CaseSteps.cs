@@ -40,6 +40,11 @@ public sealed record CaseSteps(StepPlan Plan, IReadOnlyList<StepState> Steps, Da
             due = context.Calendar.NextWorkingDayOnOrAfter(due); // Atw art. 1
         }
 
+        if (step.IsOpen && step.Due == due)
+        {
+            return this; // unchanged: keep its timers and what was already sent
+        }
+
         var opened = step with { Status = StepStatus.Open, Due = due, Reminded = false, Escalated = false };
         return Replace(opened).Arm(opened, context);
     }
@@ -162,7 +167,7 @@ public sealed record CaseSteps(StepPlan Plan, IReadOnlyList<StepState> Steps, Da
         }
 
         var definition = Plan[step.Key];
-        var overdueAt = StepTimers.OverdueAt(due);
+        var overdueAt = StepTimers.EscalateAt(definition, due, context.Calendar);
         var remindAt = StepTimers.RemindAt(definition, due, context.Calendar);
         if (remindAt is { } at && !step.Reminded && at < overdueAt && context.Now < overdueAt)
         {

@@ -29,6 +29,9 @@ public sealed record StepDefinition
     /// <summary>Who hears when the step is overdue; null: nobody (the step's overdue action does the work).</summary>
     public Role? EscalateTo { get; init; }
 
+    /// <summary>Escalate this long after the due date instead of as soon as it has passed (e.g. housing: due release − 14, escalate at release − 7).</summary>
+    public Term? EscalateAfter { get; init; }
+
     /// <summary>Event types that complete the step.</summary>
     public IReadOnlyList<string> CompletedBy { get; init; } = [];
 

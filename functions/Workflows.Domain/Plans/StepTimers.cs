@@ -18,6 +18,10 @@ public static class StepTimers
     /// <summary>A step is overdue once its due day has ended (midnight, Dutch time).</summary>
     public static DateTimeOffset OverdueAt(DateOnly due) => DutchTime.AtLocal(due.AddDays(1), TimeOnly.MinValue);
 
+    /// <summary>When the overdue timer (escalation) fires: at overdue, or later by <see cref="StepDefinition.EscalateAfter"/>.</summary>
+    public static DateTimeOffset EscalateAt(StepDefinition definition, DateOnly due, WorkingDayCalendar calendar) =>
+        OverdueAt(definition.EscalateAfter is { } after ? after.From(due, calendar) : due);
+
     public static string Remind(string key) => RemindPrefix + key;
 
     public static string Overdue(string key) => OverduePrefix + key;

@@ -147,17 +147,13 @@ public sealed class SignalOrchestration(WorkingDayCalendar calendar) : Orchestra
                 return Close(state, payload.Outcome ?? SignalOutcome.Other, steps);
 
             case SignalEvents.StepExtended:
-                steps.Orchestration.Record("step-extended", new { step = payload.Step, date = payload.Date, reason = payload.Reason, by = source });
-                return state with { Steps = state.Steps.Extend(payload.Step!, payload.Date!.Value, payload.Reason!, source, steps) };
+                return state with { Steps = CaseCommands.Extend(state.Steps, payload.Step!, payload.Date!.Value, payload.Reason!, source, steps) };
 
             case SignalEvents.Suspended:
-                steps.Orchestration.Record("suspended", new { reason = payload.Reason, by = source });
-                steps.Orchestration.MarkSuspended();
-                return state with { Steps = state.Steps.Suspend(steps) };
+                return state with { Steps = CaseCommands.Suspend(state.Steps, payload.Reason, source, steps) };
 
             case SignalEvents.Resumed:
-                steps.Orchestration.MarkRunning();
-                return state with { Steps = state.Steps.Resume(steps) };
+                return state with { Steps = CaseCommands.Resume(state.Steps, source, steps) };
 
             case SignalEvents.ArrearsResolved:
                 state = Updated(state, name, payload, today);
@@ -296,31 +292,16 @@ public sealed class SignalOrchestration(WorkingDayCalendar calendar) : Orchestra
             : state;
     }
 
-    private static void Notify(SignalState state, NotificationKind kind, StepDefinition step, DateOnly due, IReadOnlyList<Role> to, OrchestrationContext context)
-    {
-        // Without an assignee yet, the team hears what the assignee would.
-        var recipients = to.Select(r => r == Role.Assignee && state.Assignee is null ? Role.Team : r).Distinct().ToList();
-        var notification = new Notification(kind, CaseKind.Signal, context.InstanceId, state.Municipality, state.Team, state.Assignee, step.Key, step.Label, due, recipients);
-        context.CallActivity(Notification.ActivityName, notification, key: $"{kind}.{step.Key}.{due:yyyyMMdd}".ToLowerInvariant());
-    }
+    private static void Notify(SignalState state, NotificationKind kind, StepDefinition step, DateOnly due, IReadOnlyList<Role> to, OrchestrationContext context) =>
+        CaseCommands.Notify(context, kind, CaseKind.Signal, state.Municipality, state.Team, state.Assignee, step, due, to);
 
     private static SignalState Publish(SignalState state, OrchestrationContext context)
     {
-        var today = DutchTime.Today(context.Now);
-        context.SetCustomStatus(new
-        {
-            phase = state.Phase,
-            urgent = state.Urgent,
-            suspended = state.Steps.IsSuspended,
-            steps = StepView.Of(state.Steps, today).Select(s => new { s.Key, s.Due, s.Status }),
-        });
-        var rows = Worklist.Rows(CaseKind.Signal, context.InstanceId, state.Municipality, state.Team, state.Assignee, state.Steps).ToList();
-        if (state.Phase is SignalPhase.Received or SignalPhase.InContact or SignalPhase.HelpAccepted)
-        {
-            rows.Add(new IndexEntry(Household.Partition(state.Municipality), $"{Household.Key(state.Address)}|{context.InstanceId}", new Dictionary<string, string> { ["CaseId"] = context.InstanceId }));
-        }
-
-        context.SetIndex(rows);
+        // An open case is found by its household (merge of later signals).
+        IndexEntry[] household = state.Phase is SignalPhase.Received or SignalPhase.InContact or SignalPhase.HelpAccepted
+            ? [new IndexEntry(Household.Partition(state.Municipality), $"{Household.Key(state.Address)}|{context.InstanceId}", new Dictionary<string, string> { ["CaseId"] = context.InstanceId })]
+            : [];
+        CaseCommands.Publish(context, CaseKind.Signal, state.Municipality, state.Team, state.Assignee, state.Steps, new { state.Phase, state.Urgent }, household);
         return state;
     }
 }
