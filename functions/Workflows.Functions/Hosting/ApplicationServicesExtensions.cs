@@ -5,6 +5,7 @@ using Workflows.Engine.Abstractions;
 using Workflows.Engine.Client;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Storage;
+using Workflows.Functions.Policy;
 
 namespace Workflows.Functions.Hosting;
 
@@ -37,6 +38,7 @@ internal static class ApplicationServicesExtensions
             .ValidateOnStart();
 
         services.AddEngine();
+        services.AddCasePolicy(configuration);
         services.AddHttpApi(environment);
         return services;
     }
