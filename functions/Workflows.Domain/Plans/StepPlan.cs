@@ -32,7 +32,8 @@ public sealed record StepPlan(string Name, int Version, IReadOnlyList<StepDefini
                 return step;
             }
 
-            if (step.Source.Kind == SourceKind.Law && change.Due is { } due && (due.Unit != step.Due.Unit || Math.Abs(due.Amount) > Math.Abs(step.Due.Amount)))
+            // Earlier is tighter, both for "N after" (smaller N) and "N before" (more negative N).
+            if (step.Source.Kind == SourceKind.Law && change.Due is { } due && (due.Unit != step.Due.Unit || due.Amount > step.Due.Amount))
             {
                 throw new PlanConfigurationException($"Step '{step.Key}' of plan {Name} is statutory ({step.Source}); its term can be shortened, not lengthened or recounted.");
             }
