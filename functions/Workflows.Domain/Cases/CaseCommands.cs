@@ -41,7 +41,25 @@ public static class CaseCommands
         var recipients = to.Select(r => r == Role.Assignee && assignee is null ? Role.Team : r).Distinct().ToList();
         var notification = new Notification(kind, caseKind, context.InstanceId, municipality, team, assignee, step.Key, step.Label, due, recipients);
         var key = $"{kind}.{step.Key}.{due:yyyyMMdd}{keySuffix}".ToLowerInvariant();
-        context.CallActivity(Notification.ActivityName, notification, key: key);
+        // The mailer's result (recipients, template, provider message id) comes back into the case history.
+        context.CallActivity(Notification.ActivityName, notification, key: key, notifyOnCompletion: true);
+    }
+
+    /// <summary>
+    /// A step whose reminder (with its calendar item) went out and that is now voided or waiting again gets
+    /// a cancellation, so the calendar entry disappears instead of lingering.
+    /// </summary>
+    public static void CancelCalendarItems(
+        OrchestrationContext context, CaseKind caseKind, string municipality, string team, string? assignee, CaseSteps before, CaseSteps after)
+    {
+        foreach (var old in before.Steps.Where(s => s is { IsOpen: true, Reminded: true, Due: not null }))
+        {
+            if (after[old.Key].Status is StepStatus.Void or StepStatus.Waiting)
+            {
+                var step = after.Plan[old.Key];
+                Notify(context, NotificationKind.Cancellation, caseKind, municipality, team, assignee, step, old.Due!.Value, [step.Responsible]);
+            }
+        }
     }
 
     /// <summary>Sets the custom status (phase and steps) and the worklist rows, plus any extra index rows.</summary>

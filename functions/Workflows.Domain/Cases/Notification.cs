@@ -2,11 +2,12 @@ using Workflows.Domain.Plans;
 
 namespace Workflows.Domain.Cases;
 
-/// <summary>Reminder (before due) or escalation (overdue).</summary>
+/// <summary>Reminder (before due), escalation (overdue), or cancellation of a step whose reminder (and calendar item) went out.</summary>
 public enum NotificationKind
 {
     Reminder,
     Escalation,
+    Cancellation,
 }
 
 /// <summary>

@@ -81,6 +81,7 @@ public sealed class SignalOrchestration(WorkingDayCalendar calendar) : Orchestra
             _ when state.Phase is SignalPhase.Closed or SignalPhase.Merged => Noted(state, context, "ignored-after-closure", new { @event.Name }),
             _ => OnEvent(state, @event.Name, @event.PayloadAs<SignalEventPayload>() ?? new SignalEventPayload(), @event.Source, steps),
         };
+        CaseCommands.CancelCalendarItems(context, CaseKind.Signal, next.Municipality, next.Team, next.Assignee, state.Steps, next.Steps);
         return Publish(next, context);
     }
 

@@ -57,6 +57,7 @@ public sealed class TrajectoryOrchestration(WorkingDayCalendar calendar) : Orche
             _ when state.Phase == TrajectoryPhase.Closed => Noted(state, context, "ignored-after-closure", new { @event.Name }),
             _ => OnEvent(state, @event.Name, @event.PayloadAs<TrajectoryEventPayload>() ?? new TrajectoryEventPayload(), @event.Source, steps),
         };
+        CaseCommands.CancelCalendarItems(context, CaseKind.Trajectory, next.Municipality, next.Team, next.Coordinator, state.Steps, next.Steps);
         return Publish(next, context);
     }
 

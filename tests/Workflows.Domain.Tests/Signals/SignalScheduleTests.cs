@@ -42,10 +42,14 @@ public sealed class SignalScheduleTests(AzuriteFixture azurite) : IClassFixture<
                 "Reminder help-offered 2026-04-20 -> Team",
                 "Escalation help-offered 2026-04-20 -> TeamLead",
             ],
-            scenario.Notify.Lines);
+            scenario.Notify.Lines.Take(5));
         Assert.Equal(
             [At("2026-04-03", 0), At("2026-04-10", 8), At("2026-04-14", 0), At("2026-04-16", 8), At("2026-04-21", 0)],
-            scenario.Notify.Sent.Select(s => s.At));
+            scenario.Notify.Sent.Take(5).Select(s => s.At));
+        // Closing voids the steps whose reminders (and calendar items) went out: their items are cancelled.
+        Assert.Equal(
+            ["Cancellation first-contact 2026-04-13 -> Team", "Cancellation help-offered 2026-04-20 -> Team"],
+            scenario.Notify.Lines.Skip(5).Order(StringComparer.Ordinal));
         var closed = (await scenario.StatusAsync("sig-1")).StateAs<SignalState>();
         Assert.Equal(SignalOutcome.NotReached, closed.Outcome);
         Assert.Equal(CoarseStatus.NotReached, closed.Coarse);
