@@ -1,0 +1,70 @@
+namespace Workflows.Benchmarks;
+
+/// <summary>Picks the benchmark by name and runs it.</summary>
+internal static class BenchmarkApp
+{
+    private const string Usage = """
+        usage: dotnet run -c Release --project tests/Workflows.Benchmarks -- <benchmark> [options]
+
+          engine-cost   storage requests per transition (inline start/raise/timer/index, enqueued event,
+                        timer firing) and throughput, against a private in-memory Azurite
+                          --reps N          repetitions of each inline scenario (default 100; keep it at 50 or more for a figure you report)
+                          --events N        enqueued events applied by the loops, one at a time (default 200)
+                          --instances N     instances those events are spread over (default 20)
+                          --timer-reps N    timer firings end to end (default 50; each waits ~2 s)
+                          --timer-seconds S how far ahead each fired timer is set (default 2)
+                          --idle-seconds S  idle polling window measured after the event run (default 30)
+                          --raises N        sequential inline raises for throughput (default 1000)
+                          --bulk N          enqueued events for loop throughput (default 1000)
+          engine-idle   storage requests per minute of an idle host with production options
+                          --seconds S       measuring window (default 120)
+                          --warmup S        idle time before the window (default 15)
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        Func<CancellationToken, Task>? benchmark;
+        try
+        {
+            var options = BenchOptions.Parse(args.Skip(1));
+            benchmark = args[0] switch
+            {
+                "engine-cost" => EngineCostBenchmark.Prepare(options),
+                "engine-idle" => EngineIdleBenchmark.Prepare(options),
+                _ => null,
+            };
+            options.RejectUnknown();
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        if (benchmark is null)
+        {
+            await Console.Error.WriteLineAsync($"unknown benchmark '{args[0]}'");
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        Console.WriteLine($"== {args[0]} {string.Join(' ', args.Skip(1))}".TrimEnd());
+        MachineInfo.Print();
+        await benchmark(stop.Token);
+        return 0;
+    }
+}
