@@ -6,12 +6,21 @@ namespace Workflows.Engine.Runtime;
 public sealed class OrchestrationRegistry
 {
     private readonly Dictionary<string, IOrchestrationDefinition> _definitions;
-    private readonly Dictionary<string, IActivityHandler> _activities;
+    private readonly Lazy<Dictionary<string, IActivityHandler>> _activities;
 
     public OrchestrationRegistry(IEnumerable<IOrchestrationDefinition> definitions, IEnumerable<IActivityHandler> activities)
+        : this(definitions, () => activities)
+    {
+    }
+
+    /// <summary>
+    /// Activities resolved on first use: an activity may need the engine's own client (e.g. to purge), and the
+    /// engine is built from this registry, so resolving them eagerly would be a dependency cycle.
+    /// </summary>
+    public OrchestrationRegistry(IEnumerable<IOrchestrationDefinition> definitions, Func<IEnumerable<IActivityHandler>> activities)
     {
         _definitions = definitions.ToDictionary(d => d.Type, StringComparer.Ordinal);
-        _activities = activities.ToDictionary(a => a.Name, StringComparer.Ordinal);
+        _activities = new(() => activities().ToDictionary(a => a.Name, StringComparer.Ordinal), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public IOrchestrationDefinition Definition(string type) =>
@@ -21,5 +30,5 @@ public sealed class OrchestrationRegistry
 
     public bool HasDefinition(string type) => _definitions.ContainsKey(type);
 
-    public IActivityHandler? Activity(string name) => _activities.GetValueOrDefault(name);
+    public IActivityHandler? Activity(string name) => _activities.Value.GetValueOrDefault(name);
 }
