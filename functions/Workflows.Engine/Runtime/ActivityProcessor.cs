@@ -22,17 +22,8 @@ internal sealed class ActivityProcessor(
 {
     public async Task HandleAsync(QueueMessage message, QueueClient source, CancellationToken cancellationToken)
     {
-        ActivityMessage? activity;
-        try
+        if (await UnreadableMessages.ReadOrPoisonAsync<ActivityMessage>(message, source, storage, logger, cancellationToken) is not { } activity)
         {
-            activity = JsonSerializer.Deserialize<ActivityMessage>(message.Body.ToString(), EngineJson.Options);
-            ArgumentNullException.ThrowIfNull(activity);
-        }
-        catch (Exception ex) when (ex is JsonException or ArgumentNullException or NotSupportedException)
-        {
-            logger.Unreadable(ex, source.Name);
-            await storage.Poison.SendMessageAsync(message.Body.ToString(), cancellationToken);
-            await QueueTimerScheduler.DeleteQuietlyAsync(source, message.MessageId, message.PopReceipt, cancellationToken);
             return;
         }
 

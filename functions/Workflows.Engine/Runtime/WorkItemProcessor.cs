@@ -24,17 +24,8 @@ internal sealed class WorkItemProcessor(
 {
     public async Task HandleAsync(QueueMessage message, QueueClient source, CancellationToken cancellationToken)
     {
-        WorkMessage? work;
-        try
+        if (await UnreadableMessages.ReadOrPoisonAsync<WorkMessage>(message, source, storage, logger, cancellationToken) is not { } work)
         {
-            work = JsonSerializer.Deserialize<WorkMessage>(message.Body.ToString(), EngineJson.Options);
-            ArgumentNullException.ThrowIfNull(work);
-        }
-        catch (Exception ex) when (ex is JsonException or ArgumentNullException or NotSupportedException)
-        {
-            logger.Unreadable(ex, source.Name);
-            await storage.Poison.SendMessageAsync(message.Body.ToString(), cancellationToken);
-            await QueueTimerScheduler.DeleteQuietlyAsync(source, message.MessageId, message.PopReceipt, cancellationToken);
             return;
         }
 
