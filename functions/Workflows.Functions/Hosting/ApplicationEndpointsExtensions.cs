@@ -21,6 +21,9 @@ internal static class ApplicationEndpointsExtensions
     {
         var api = endpoints.MapGroup(ApiV1Prefix)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
+        Trajectories.TrajectoriesApi.MapTrajectoriesApiV1(api);
+        Worklist.WorklistApi.MapWorklistApiV1(api);
+        Audit.AccessLogApi.MapAccessLogApiV1(api);
         return api;
     }
 }

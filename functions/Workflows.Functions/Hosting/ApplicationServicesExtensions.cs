@@ -39,6 +39,7 @@ internal static class ApplicationServicesExtensions
 
         services.AddEngine();
         services.AddCasePolicy(configuration);
+        services.AddSingleton<Audit.AccessLog>();
         services.AddHttpApi(environment);
         return services;
     }

@@ -18,7 +18,7 @@ public static class WorklistApi
     public static RouteGroupBuilder MapWorklistApiV1(this RouteGroupBuilder api)
     {
         api.MapGet("/worklist", GetAsync)
-            .RequireAuthorization("Staff")
+            .RequireAuthorization(AuthPolicies.Staff)
             .WithName("GetWorklist")
             .WithSummary("Open steps visible to the caller, earliest due first.")
             .WithDescription("Filters: due=overdue|today|week (week: today and the six days after), assignee, team, kind=signal|trajectory.");
