@@ -11,6 +11,9 @@ internal static class ApplicationPipelineExtensions
         // Bodiless 4xx/5xx (404, 405, 413, 415) become problem+json.
         app.UseStatusCodePages();
         app.UseRequestBodyLimit();
+        // After status code pages, so a bodiless 401/403 still becomes a problem (Auth/ writes its own).
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 }

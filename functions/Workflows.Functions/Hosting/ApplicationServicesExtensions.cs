@@ -5,6 +5,7 @@ using Workflows.Engine.Abstractions;
 using Workflows.Engine.Client;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Storage;
+using Workflows.Functions.Auth;
 using Workflows.Functions.Policy;
 
 namespace Workflows.Functions.Hosting;
@@ -41,6 +42,7 @@ internal static class ApplicationServicesExtensions
         services.AddCasePolicy(configuration);
         services.AddSingleton<Audit.AccessLog>();
         services.AddHttpApi(environment);
+        services.AddAuth(configuration);
         return services;
     }
 
