@@ -7,6 +7,7 @@ using Workflows.Engine.Runtime;
 using Workflows.Engine.Storage;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Policy;
+using Workflows.Functions.Seeding;
 
 namespace Workflows.Functions.Hosting;
 
@@ -43,6 +44,7 @@ internal static class ApplicationServicesExtensions
         services.AddSingleton<Audit.AccessLog>();
         services.AddHttpApi(environment);
         services.AddAuth(configuration);
+        services.AddDevelopmentSeeding(configuration, environment);
         return services;
     }
 

@@ -24,6 +24,9 @@ public sealed class WorkflowsAppFactory(string connectionString) : WebApplicatio
 
     public string Environment { get; init; } = "Production";
 
+    /// <summary>Where Development seeding writes its keys: a temporary file of this app's own.</summary>
+    public string CredentialsFile { get; } = Path.Combine(Path.GetTempPath(), "workflows-tests", $"dev-credentials-{Guid.NewGuid():N}.json");
+
     /// <summary>Configuration on top of appsettings.json; a null value removes a key's effect.</summary>
     public Dictionary<string, string?> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -47,6 +50,8 @@ public sealed class WorkflowsAppFactory(string connectionString) : WebApplicatio
                 ["Engine:MinPollInterval"] = "00:00:00.010",
                 ["Engine:MaxPollInterval"] = "00:00:00.200",
                 ["Engine:MaxTimerPollInterval"] = "00:00:00.050",
+                // Development seeding writes its key file here, never over the developer's .data/dev-credentials.json.
+                ["Seeding:CredentialsFile"] = CredentialsFile,
             };
             foreach (var (key, value) in Settings)
             {
