@@ -1,3 +1,5 @@
+using Workflows.Functions.Management;
+
 namespace Workflows.Functions.Hosting;
 
 /// <summary>Every endpoint of the host. Feature areas map theirs onto the <c>/api/v1</c> group here.</summary>
@@ -21,6 +23,7 @@ internal static class ApplicationEndpointsExtensions
     {
         var api = endpoints.MapGroup(ApiV1Prefix)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
+        api.MapManagementApiV1();
         Trajectories.TrajectoriesApi.MapTrajectoriesApiV1(api);
         Worklist.WorklistApi.MapWorklistApiV1(api);
         Audit.AccessLogApi.MapAccessLogApiV1(api);

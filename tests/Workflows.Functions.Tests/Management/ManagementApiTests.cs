@@ -1,0 +1,286 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Workflows.Domain.Signals;
+using Workflows.Engine.Client;
+using Workflows.Functions.Auth;
+using Workflows.Functions.Tests.Support;
+using Workflows.Testing;
+
+namespace Workflows.Functions.Tests.Management;
+
+/// <summary>
+/// The management API (API.md "Management") in Production: staff with Entra ID bearer tokens, corporations
+/// with API keys, instances started through the <see cref="OrchestrationClient"/> directly.
+/// </summary>
+public sealed class ManagementApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private const string Tenant = "Vandenbroucke";
+    private readonly CancellationToken _ct = TestTimeout.Token(TimeSpan.FromSeconds(90));
+
+    [Fact]
+    public async Task Status_shows_lifecycle_and_custom_status_but_no_state()
+    {
+        await using var app = NewApp();
+        await StartSignalAsync(app, "sig-z1", TestCallers.Zaanstad);
+        using var client = ClientAs(app, TestCallers.CoordinatorZaanstad);
+
+        using var response = await client.GetAsync(Url("/instances/sig-z1"), _ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        Assert.Equal("sig-z1", body.GetProperty("instanceId").GetString());
+        Assert.Equal("signal", body.GetProperty("type").GetString());
+        Assert.Equal("running", body.GetProperty("runtimeStatus").GetString());
+        Assert.Equal(JsonValueKind.Object, body.GetProperty("customStatus").ValueKind);
+        Assert.True(body.GetProperty("customStatus").TryGetProperty("steps", out _));
+        Assert.Equal(app.Clock.GetUtcNow(), body.GetProperty("createdAt").GetDateTimeOffset());
+        Assert.True(body.TryGetProperty("lastUpdatedAt", out _));
+        Assert.False(body.TryGetProperty("state", out _));
+        Assert.DoesNotContain(Tenant, body.GetRawText(), StringComparison.Ordinal);
+        Assert.True(response.Headers.Contains("API-Version"));
+    }
+
+    [Fact]
+    public async Task Instance_of_another_municipality_is_404_on_every_route()
+    {
+        await using var app = NewApp();
+        await StartSignalAsync(app, "sig-z2", TestCallers.Zaanstad);
+        using var coordinator = ClientAs(app, TestCallers.CoordinatorPurmerend);
+        using var teamLead = ClientAs(app, TestCallers.TeamLeadPurmerend);
+
+        using var status = await coordinator.GetAsync(Url("/instances/sig-z2"), _ct);
+        using var history = await coordinator.GetAsync(Url("/instances/sig-z2/history"), _ct);
+        using var terminate = await teamLead.PostAsync(Url("/instances/sig-z2/terminate"), null, _ct);
+
+        await status.AssertProblemAsync(HttpStatusCode.NotFound, _ct);
+        await history.AssertProblemAsync(HttpStatusCode.NotFound, _ct);
+        await terminate.AssertProblemAsync(HttpStatusCode.NotFound, _ct);
+        Assert.Equal("Running", await RuntimeStatusOfAsync(app, "sig-z2"));
+    }
+
+    [Theory]
+    [InlineData("/instances/no-such-instance")]
+    [InlineData("/instances/no-such-instance/history")]
+    [InlineData("/instances/bad%20id")]
+    [InlineData("/instances/bad'id/history")]
+    public async Task Unknown_or_impossible_instance_is_404_problem(string path)
+    {
+        await using var app = NewApp();
+        using var client = ClientAs(app, TestCallers.Admin);
+
+        using var response = await client.GetAsync(Url(path), _ct);
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound, _ct);
+    }
+
+    [Fact]
+    public async Task List_shows_staff_their_municipality_and_admins_every_configured_one()
+    {
+        await using var app = NewApp();
+        await StartSignalAsync(app, "sig-z3", TestCallers.Zaanstad);
+        await StartSignalAsync(app, "sig-p3", TestCallers.Purmerend);
+        using var coordinator = ClientAs(app, TestCallers.CoordinatorZaanstad);
+        using var admin = ClientAs(app, TestCallers.Admin);
+
+        Assert.Equal(["sig-z3"], await ListAsync(coordinator, ""));
+        Assert.Equal(["sig-z3"], await ListAsync(coordinator, "?municipality=GM0479&type=signal&status=running"));
+        Assert.Equal(["sig-p3", "sig-z3"], (await ListAsync(admin, "")).Order());
+        Assert.Equal(["sig-p3"], await ListAsync(admin, "?municipality=GM0439"));
+        Assert.Empty(await ListAsync(admin, "?status=terminated"));
+        Assert.Empty(await ListAsync(admin, "?type=trajectory"));
+
+        using var line = await admin.GetAsync(Url("/instances?municipality=GM0439"), _ct);
+        var item = (await line.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("instances")[0];
+        Assert.Equal(("sig-p3", "signal", "running", "GM0439"), (
+            item.GetProperty("instanceId").GetString(), item.GetProperty("type").GetString(),
+            item.GetProperty("runtimeStatus").GetString(), item.GetProperty("municipality").GetString()));
+    }
+
+    [Fact]
+    public async Task Listing_another_municipality_is_403_problem_for_staff()
+    {
+        await using var app = NewApp();
+        using var client = ClientAs(app, TestCallers.CoordinatorZaanstad);
+
+        using var response = await client.GetAsync(Url("/instances?municipality=GM0439"), _ct);
+
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden, _ct);
+    }
+
+    [Fact]
+    public async Task Invalid_query_is_400_problem_naming_each_field()
+    {
+        await using var app = NewApp();
+        using var client = ClientAs(app, TestCallers.Admin);
+
+        using var response = await client.GetAsync(Url("/instances?type=nope&status=sleeping&municipality=Zaanstad"), _ct);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, _ct);
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(["municipality", "status", "type"], errors.EnumerateObject().Select(e => e.Name).Order());
+        Assert.Contains("running", errors.GetProperty("status")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("signal", errors.GetProperty("type")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("Running,Completed")]
+    public async Task Status_is_taken_by_name_only(string status)
+    {
+        await using var app = NewApp();
+        using var client = ClientAs(app, TestCallers.Admin);
+
+        using var response = await client.GetAsync(Url($"/instances?status={status}"), _ct);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, _ct);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("status", out _));
+    }
+
+    [Fact]
+    public async Task History_is_for_staff_of_the_municipality_and_admins()
+    {
+        await using var app = NewApp();
+        await StartSignalAsync(app, "sig-z4", TestCallers.Zaanstad);
+
+        foreach (var caller in new[] { TestCallers.CoordinatorZaanstad, TestCallers.TeamLeadZaanstad, TestCallers.Admin })
+        {
+            using var client = ClientAs(app, caller);
+            using var response = await client.GetAsync(Url("/instances/sig-z4/history"), _ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
+            Assert.Equal("sig-z4", body.GetProperty("instanceId").GetString());
+            var first = body.GetProperty("events")[0];
+            Assert.Equal((1, "started"), (first.GetProperty("sequence").GetInt64(), first.GetProperty("what").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task Terminate_is_for_team_leads_of_the_municipality_and_admins_not_coordinators()
+    {
+        await using var app = NewApp();
+        await StartSignalAsync(app, "sig-z5", TestCallers.Zaanstad);
+        await StartSignalAsync(app, "sig-p5", TestCallers.Purmerend);
+        using var coordinator = ClientAs(app, TestCallers.CoordinatorZaanstad);
+        using var teamLead = ClientAs(app, TestCallers.TeamLeadZaanstad);
+        using var admin = ClientAs(app, TestCallers.Admin);
+
+        using var byCoordinator = await coordinator.PostAsync(Url("/instances/sig-z5/terminate"), null, _ct);
+        await byCoordinator.AssertProblemAsync(HttpStatusCode.Forbidden, _ct);
+        Assert.Equal("Running", await RuntimeStatusOfAsync(app, "sig-z5"));
+
+        using var byTeamLead = await teamLead.PostAsJsonAsync(Url("/instances/sig-z5/terminate"), new { reason = "Dubbel ingevoerd." }, _ct);
+        Assert.Equal(HttpStatusCode.Accepted, byTeamLead.StatusCode);
+        Assert.Equal("/api/v1/instances/sig-z5", byTeamLead.Headers.Location?.OriginalString);
+        Assert.Equal("terminated", (await byTeamLead.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("runtimeStatus").GetString());
+        Assert.Equal("Terminated", await RuntimeStatusOfAsync(app, "sig-z5"));
+        var terminated = (await Client(app).GetHistoryAsync("sig-z5", _ct))[^1];
+        Assert.Equal(("terminated", "teamlead-zaanstad"), (terminated.What, terminated.Source));
+
+        using var again = await teamLead.PostAsync(Url("/instances/sig-z5/terminate"), null, _ct);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+
+        using var byAdmin = await admin.PostAsync(Url("/instances/sig-p5/terminate"), null, _ct);
+        Assert.Equal(HttpStatusCode.Accepted, byAdmin.StatusCode);
+        Assert.Equal("Terminated", await RuntimeStatusOfAsync(app, "sig-p5"));
+    }
+
+    [Fact]
+    public async Task Terminate_with_an_overlong_reason_is_400_and_changes_nothing()
+    {
+        await using var app = NewApp();
+        await StartSignalAsync(app, "sig-z6", TestCallers.Zaanstad);
+        using var admin = ClientAs(app, TestCallers.Admin);
+
+        using var response = await admin.PostAsJsonAsync(Url("/instances/sig-z6/terminate"), new { reason = new string('x', 201) }, _ct);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, _ct);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.Equal("Running", await RuntimeStatusOfAsync(app, "sig-z6"));
+    }
+
+    [Fact]
+    public async Task Purge_is_for_admins_and_removes_the_instance()
+    {
+        await using var app = NewApp();
+        await StartSignalAsync(app, "sig-z7", TestCallers.Zaanstad);
+        using var teamLead = ClientAs(app, TestCallers.TeamLeadZaanstad);
+        using var admin = ClientAs(app, TestCallers.Admin);
+
+        using var byTeamLead = await teamLead.DeleteAsync(Url("/instances/sig-z7"), _ct);
+        await byTeamLead.AssertProblemAsync(HttpStatusCode.Forbidden, _ct);
+        Assert.NotNull(await Client(app).GetStatusAsync("sig-z7", _ct));
+
+        using var byAdmin = await admin.DeleteAsync(Url("/instances/sig-z7"), _ct);
+        Assert.Equal(HttpStatusCode.NoContent, byAdmin.StatusCode);
+        Assert.Null(await Client(app).GetStatusAsync("sig-z7", _ct));
+        using var gone = await admin.GetAsync(Url("/instances/sig-z7"), _ct);
+        await gone.AssertProblemAsync(HttpStatusCode.NotFound, _ct);
+        using var twice = await admin.DeleteAsync(Url("/instances/sig-z7"), _ct);
+        await twice.AssertProblemAsync(HttpStatusCode.NotFound, _ct);
+    }
+
+    public static TheoryData<string, string> Routes => new()
+    {
+        { "GET", "/instances" },
+        { "GET", "/instances/sig-z8" },
+        { "GET", "/instances/sig-z8/history" },
+        { "POST", "/instances/sig-z8/terminate" },
+        { "DELETE", "/instances/sig-z8" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task Corporations_are_403_and_anonymous_callers_401_on_every_route(string method, string path)
+    {
+        await using var app = NewApp();
+        await StartSignalAsync(app, "sig-z8", TestCallers.Zaanstad);
+        using var corporation = await app.CreateClientForAsync(TestCallers.CorporationA, _ct);
+        using var anonymous = app.CreateClient();
+
+        using var asCorporation = await corporation.SendAsync(new HttpRequestMessage(new HttpMethod(method), Url(path)), _ct);
+        using var asNobody = await anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), Url(path)), _ct);
+
+        await asCorporation.AssertProblemAsync(HttpStatusCode.Forbidden, _ct);
+        await asNobody.AssertProblemAsync(HttpStatusCode.Unauthorized, _ct);
+        Assert.Equal("Running", await RuntimeStatusOfAsync(app, "sig-z8"));
+    }
+
+    private WorkflowsAppFactory NewApp() => new(azurite.ConnectionString) { ConfigureServices = TestEntra.AcceptTokens };
+
+    private static HttpClient ClientAs(WorkflowsAppFactory app, Caller staff)
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestEntra.TokenFor(staff));
+        return client;
+    }
+
+    private static OrchestrationClient Client(WorkflowsAppFactory app) => app.Services.GetRequiredService<OrchestrationClient>();
+
+    private async Task<string> RuntimeStatusOfAsync(WorkflowsAppFactory app, string id) =>
+        (await Client(app).GetStatusAsync(id, _ct))!.RuntimeStatus.ToString();
+
+    private async Task StartSignalAsync(WorkflowsAppFactory app, string id, string municipality)
+    {
+        var team = municipality == TestCallers.Zaanstad ? "schuldhulp-zaanstad" : "schuldhulp-purmerend";
+        var intake = new SignalIntake(
+            "demo-corp-b", $"HUUR-{id}", municipality, team,
+            [new Tenant("P.", null, Tenant, new DateOnly(1979, 2, 3), "+31687654321", "p.vandenbroucke@example.nl")],
+            new Address("Beheerstraat", 7, null, "1234XY", "Zaandam"),
+            new Arrears(900m, new DateOnly(2026, 8, 1), 2, 450m), EvictionStage.Arrears, null, SignalPlan.Default, new RetentionPolicy());
+        var started = await Client(app).StartAsync(SignalOrchestration.TypeName, id, intake, "demo-corp-b", _ct);
+        Assert.Equal(municipality, started.Status.Scope);
+    }
+
+    private async Task<string[]> ListAsync(HttpClient client, string query)
+    {
+        using var response = await client.GetAsync(Url("/instances" + query), _ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        return [.. body.GetProperty("instances").EnumerateArray().Select(i => i.GetProperty("instanceId").GetString()!)];
+    }
+
+    private static Uri Url(string path) => new("/api/v1" + path, UriKind.Relative);
+}
