@@ -1,6 +1,7 @@
 using System.Net;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using Workflows.Engine;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Tests.Support;
 using Workflows.Testing;
@@ -92,6 +93,7 @@ public sealed class ApiKeyAuthenticationTests(AzuriteFixture azurite) : IClassFi
     {
         await using var app = new WorkflowsAppFactory(azurite.ConnectionString) { Environment = "Development", AfterEndpoints = AuthProbe.Middleware };
         using var client = await app.CreateClientForAsync(TestCallers.TeamLeadZaanstad, _ct);
+        await app.Services.GetRequiredService<WorkflowEngine>().InitializeAsync(_ct); // the list below reads the engine's index
 
         using var probe = await client.GetAsync(AuthProbe.For(AuthPolicies.Manager), _ct);
         using var api = await client.GetAsync(Instances, _ct);

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
+using Workflows.Engine;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Tests.Support;
 using Workflows.Testing;
@@ -25,6 +26,7 @@ public sealed class EntraBearerTests(AzuriteFixture azurite) : IClassFixture<Azu
         await using var app = new WorkflowsAppFactory(azurite.ConnectionString) { ConfigureServices = TestEntra.AcceptTokens, AfterEndpoints = AuthProbe.Middleware };
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestEntra.TokenFor(TestCallers.TeamLeadPurmerend));
+        await app.Services.GetRequiredService<WorkflowEngine>().InitializeAsync(_ct); // the list below reads the engine's index
 
         using var probe = await client.GetAsync(AuthProbe.For(AuthPolicies.Manager), _ct);
         using var api = await client.GetAsync(new Uri("/api/v1/instances", UriKind.Relative), _ct);

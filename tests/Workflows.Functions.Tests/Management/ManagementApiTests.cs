@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Domain.Signals;
+using Workflows.Engine;
 using Workflows.Engine.Client;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Tests.Support;
@@ -270,6 +271,8 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
             [new Tenant("P.", null, Tenant, new DateOnly(1979, 2, 3), "+31687654321", "p.vandenbroucke@example.nl")],
             new Address("Beheerstraat", 7, null, "1234XY", "Zaandam"),
             new Arrears(900m, new DateOnly(2026, 8, 1), 2, 450m), EvictionStage.Arrears, null, SignalPlan.Default, new RetentionPolicy());
+        // The hosted service creates the engine's tables and queues just after start; do it now (idempotent) to not race it.
+        await app.Services.GetRequiredService<WorkflowEngine>().InitializeAsync(_ct);
         var started = await Client(app).StartAsync(SignalOrchestration.TypeName, id, intake, "demo-corp-b", _ct);
         Assert.Equal(municipality, started.Status.Scope);
     }
