@@ -27,6 +27,7 @@ internal static class ApplicationEndpointsExtensions
         Trajectories.TrajectoriesApi.MapTrajectoriesApiV1(api);
         Worklist.WorklistApi.MapWorklistApiV1(api);
         Audit.AccessLogApi.MapAccessLogApiV1(api);
+        Signals.SignalsApi.MapSignalsApiV1(api);
         return api;
     }
 }

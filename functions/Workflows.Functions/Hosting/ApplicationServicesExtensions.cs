@@ -41,6 +41,7 @@ internal static class ApplicationServicesExtensions
 
         services.AddEngine();
         services.AddCasePolicy(configuration);
+        Signals.SignalsServiceCollectionExtensions.AddSignals(services, configuration);
         services.AddSingleton<Audit.AccessLog>();
         services.AddHttpApi(environment);
         services.AddAuth(configuration);

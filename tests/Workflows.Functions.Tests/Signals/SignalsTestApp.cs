@@ -1,0 +1,101 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
+using Workflows.Functions.Auth;
+using Workflows.Functions.Tests.Support;
+using Workflows.Testing;
+
+namespace Workflows.Functions.Tests.Signals;
+
+/// <summary>
+/// The real app (Production environment) for signal tests: corporations call with issued API keys, staff
+/// with test Entra tokens; helpers to post signals and to prove a refused request stored nothing.
+/// </summary>
+internal sealed class SignalsTestApp(AzuriteFixture azurite) : IAsyncDisposable
+{
+    public static readonly Uri Signals = new("/api/v1/signals", UriKind.Relative);
+    public static readonly Uri Batch = new("/api/v1/signals/batch", UriKind.Relative);
+
+    public WorkflowsAppFactory Factory { get; } = new(azurite.ConnectionString) { ConfigureServices = TestEntra.AcceptTokens };
+
+    public Task<HttpClient> CorporationAsync(Caller corporation, CancellationToken cancellationToken) =>
+        Factory.CreateClientForAsync(corporation, cancellationToken);
+
+    public HttpClient Staff(Caller staff)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestEntra.TokenFor(staff));
+        return client;
+    }
+
+    public HttpClient Anonymous() => Factory.CreateClient();
+
+    public static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
+
+    public static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    public static Uri Signal(string id, string? sub = null) => new($"/api/v1/signals/{id}{(sub is null ? string.Empty : "/" + sub)}", UriKind.Relative);
+
+    /// <summary>Posts <paramref name="signal"/> and expects 201; answers the id.</summary>
+    public static async Task<string> CreateAsync(HttpClient corporation, JsonNode signal, CancellationToken cancellationToken)
+    {
+        using var response = await corporation.PostAsync(Signals, Json(signal), cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+
+    public static async Task<JsonElement> GetJsonAsync(HttpClient client, Uri uri, CancellationToken cancellationToken)
+    {
+        using var response = await client.GetAsync(uri, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public static async Task<JsonElement> PostEventAsync(HttpClient staff, string id, object body, CancellationToken cancellationToken)
+    {
+        using var response = await staff.PostAsJsonAsync(Signal(id, "events"), body, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>
+    /// Rows of signal cases anywhere in the engine's tables: instance rows (state, history, events; partition
+    /// = instance id), index rows (catalog, worklist, household) and timer rows. Zero means no signal was stored
+    /// (the host's own instances, such as the digest schedule, do not count).
+    /// </summary>
+    public async Task<int> StoredAsync(CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var tables = new TableServiceClient(azurite.ConnectionString);
+        foreach (var (name, filter) in new[]
+        {
+            ("instances", "PartitionKey ge 'sig-' and PartitionKey lt 'sig.'"),
+            ("index", "InstanceId ge 'sig-' and InstanceId lt 'sig.'"),
+            ("timers", "InstanceId ge 'sig-' and InstanceId lt 'sig.'"),
+        })
+        {
+            try
+            {
+                await foreach (var _ in tables.GetTableClient(Factory.Prefix + name).QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+                {
+                    count++;
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // not created yet: nothing stored
+            }
+        }
+
+        return count;
+    }
+
+    public ValueTask DisposeAsync() => Factory.DisposeAsync();
+}
