@@ -57,7 +57,7 @@ public static class TrajectoriesApi
             .WithName("RecordTrajectoryEvent")
             .WithSummary("Records progress on a trajectory (staff of its municipality); answers the updated case.")
             .WithDescription(
-                "Types: intake-completed, condition-updated (condition, status), release-date-changed (date?; absent or null = unknown), " +
+                "Types: intake-completed (consent? { condition: true|false }), condition-updated (condition, status), release-date-changed (date?; absent or null = unknown), " +
                 "released (date?, not in the future; default today), follow-up-done, closed (reason: completed | redetained | transferred | " +
                 "deceased | other), step-extended (step, date, reason), suspended (reason), resumed; note? with any. 409 when the case is " +
                 "closed, or suspend/resume changes nothing.");

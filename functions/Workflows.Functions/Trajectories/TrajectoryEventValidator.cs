@@ -18,7 +18,7 @@ internal static class TrajectoryEventValidator
 {
     private static readonly Dictionary<string, string[]> Fields = new(StringComparer.Ordinal)
     {
-        [TrajectoryEvents.IntakeCompleted] = [],
+        [TrajectoryEvents.IntakeCompleted] = ["consent"],
         [TrajectoryEvents.ConditionUpdated] = ["condition", "status"],
         [TrajectoryEvents.ReleaseDateChanged] = ["date"],
         [TrajectoryEvents.Released] = ["date"],
@@ -34,6 +34,7 @@ internal static class TrajectoryEventValidator
     [
         (TrajectoryEvents.ReleaseDateChanged, "date"),
         (TrajectoryEvents.Released, "date"),
+        (TrajectoryEvents.IntakeCompleted, "consent"),
     ];
 
     public static ValidTrajectoryEvent? Read(JsonElement body, ValidationErrors errors, DateOnly today)
@@ -50,6 +51,7 @@ internal static class TrajectoryEventValidator
         var date = json.Date("date");
         var reason = json.Text("reason");
         var step = json.Text("step");
+        var consent = Consent(json.Nested("consent"));
         var note = FieldText.Lines(errors, "note", json.Text("note"), SignalValidator.MaxNoteLength, required: false);
         json.Finish();
 
@@ -147,6 +149,7 @@ internal static class TrajectoryEventValidator
             Reason = closure,
             Step = step,
             ExtensionReason = type == TrajectoryEvents.StepExtended ? extensionReason : null,
+            Consent = type == TrajectoryEvents.IntakeCompleted ? consent : null,
             // The engine keeps a suspension's reason as its note.
             Note = type == TrajectoryEvents.Suspended ? Join(extensionReason, note) : note,
         });
@@ -174,6 +177,30 @@ internal static class TrajectoryEventValidator
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Consent per basic condition recorded with the intake (RULES §2): an object of condition → true/false;
+    /// another member is an unknown property. Null when absent or not an object (error recorded).
+    /// </summary>
+    private static Dictionary<string, bool>? Consent(JsonObjectReader? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        var consent = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var condition in TrajectoryPlan.Conditions)
+        {
+            if (json.Flag(condition) is { } given)
+            {
+                consent[condition] = given;
+            }
+        }
+
+        json.Finish();
+        return consent;
     }
 
     private static string? Join(string? reason, string? note) =>

@@ -67,8 +67,12 @@ public sealed class TrajectoriesApiTests(AzuriteFixture azurite) : IClassFixture
         Assert.False(string.IsNullOrEmpty(intake.GetProperty("due").GetString()));
         Assert.False(string.IsNullOrEmpty(intake.GetProperty("label").GetString()));
 
-        var afterIntake = await TrajectorySamples.PostEventAsync(staff, id, new { type = "intake-completed" }, _ct);
+        var afterIntake = await TrajectorySamples.PostEventAsync(staff, id, new { type = "intake-completed", consent = new Dictionary<string, bool> { ["housing"] = true, ["debts"] = false } }, _ct);
         Assert.Equal("done", TrajectorySamples.Step(afterIntake, "intake").GetProperty("status").GetString());
+        var consent = afterIntake.GetProperty("conditions").EnumerateArray().ToDictionary(c => c.GetProperty("condition").GetString()!, c => c.GetProperty("consent"));
+        Assert.True(consent["housing"].GetBoolean());
+        Assert.False(consent["debts"].GetBoolean());
+        Assert.Equal(JsonValueKind.Null, consent["care"].ValueKind);
 
         var arranged = await TrajectorySamples.PostEventAsync(staff, id, new { type = "condition-updated", condition = "housing", status = "arranged" }, _ct);
         Assert.Equal("arranged", TrajectorySamples.Condition(arranged, "housing"));
@@ -289,6 +293,9 @@ public sealed class TrajectoriesApiTests(AzuriteFixture azurite) : IClassFixture
         { """{ "type": "step-extended", "step": "no-such-step", "date": "2026-12-01", "reason": "x" }""", "step" },
         { """{ "type": "follow-up-done", "condition": "housing" }""", "condition" },
         { """{ "type": "intake-completed", "colour": "red" }""", "colour" },
+        { """{ "type": "intake-completed", "consent": { "pets": true } }""", "consent.pets" },
+        { """{ "type": "intake-completed", "consent": { "housing": "yes" } }""", "consent.housing" },
+        { """{ "type": "closed", "reason": "other", "consent": { "housing": true } }""", "consent" },
         { """{ "type": "escaped" }""", "type" },
         { """{ "type": "intake-completed", """, "$" },
     };
