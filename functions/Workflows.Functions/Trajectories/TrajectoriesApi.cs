@@ -60,7 +60,7 @@ public static class TrajectoriesApi
                 "Types: intake-completed (consent? { condition: true|false }), condition-updated (condition, status), release-date-changed (date?; absent or null = unknown), " +
                 "released (date?, not in the future; default today), follow-up-done, closed (reason: completed | redetained | transferred | " +
                 "deceased | other), step-extended (step, date, reason), suspended (reason), resumed; note? with any. 409 when the case is " +
-                "closed, or suspend/resume changes nothing.");
+                "closed, suspend/resume changes nothing, or release (date) after the release.");
         return api;
     }
 
@@ -194,6 +194,11 @@ public static class TrajectoriesApi
         if (staffEvent.Type == TrajectoryEvents.Resumed && !state.Steps.IsSuspended)
         {
             return Problems.Conflict("The trajectory is not suspended.");
+        }
+
+        if (staffEvent.Type is TrajectoryEvents.Released or TrajectoryEvents.ReleaseDateChanged && state.Phase != TrajectoryPhase.Detained)
+        {
+            return Problems.Conflict("The person is released already; release and release date no longer change.");
         }
 
         if (TrajectoryEventValidator.CheckAgainst(staffEvent, state) is var (path, message))

@@ -170,10 +170,6 @@ internal static class TrajectoryEventValidator
                     : $"Must be an open step of this case: {string.Join(", ", open)}.");
             case TrajectoryEvents.Released or TrajectoryEvents.ReleaseDateChanged when payload.Date < state.DetentionStart:
                 return ("date", "Must not be before detentionStart.");
-            case TrajectoryEvents.ReleaseDateChanged when state.Phase != TrajectoryPhase.Detained:
-                return ("type", "The person is released already; the release date no longer changes.");
-            case TrajectoryEvents.Released when state.Phase != TrajectoryPhase.Detained:
-                return ("type", "The person is released already.");
             default:
                 return null;
         }

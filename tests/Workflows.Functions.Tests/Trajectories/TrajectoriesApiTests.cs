@@ -97,6 +97,11 @@ public sealed class TrajectoriesApiTests(AzuriteFixture azurite) : IClassFixture
         var released = await TrajectorySamples.PostEventAsync(staff, id, new { type = "released", date = "2026-11-01" }, _ct);
         Assert.Equal("released", released.GetProperty("phase").GetString());
         Assert.Equal("2026-11-01", released.GetProperty("actualReleaseDate").GetString());
+        using (var again = await staff.PostAsync(TrajectorySamples.Url(id, "events"), SignalsTestApp.Json("""{ "type": "release-date-changed", "date": "2027-01-01" }"""), _ct))
+        {
+            await again.AssertProblemAsync(HttpStatusCode.Conflict, _ct);
+        }
+
 
         var closed = await TrajectorySamples.PostEventAsync(staff, id, new { type = "closed", reason = "redetained", note = "Opnieuw gedetineerd." }, _ct);
         Assert.Equal("closed", closed.GetProperty("status").GetString());
