@@ -224,6 +224,21 @@ public sealed class TrajectoriesApiTests(AzuriteFixture azurite) : IClassFixture
         }
     }
 
+    [Fact]
+    public async Task The_openapi_document_lists_the_trajectory_worklist_and_access_log_routes()
+    {
+        await using var app = new SignalsTestApp(azurite);
+        using var client = app.Anonymous();
+
+        var document = await SignalsTestApp.GetJsonAsync(client, new Uri("/openapi/v1.json", UriKind.Relative), _ct);
+
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/trajectories", "/api/v1/trajectories/{id}", "/api/v1/trajectories/{id}/events", "/api/v1/worklist", "/api/v1/access-log" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+    }
+
     public static TheoryData<string, string> MalformedIntakes => new()
     {
         { "bad-bsn", "person.bsn" },
