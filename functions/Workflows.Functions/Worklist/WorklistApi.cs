@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Domain.Calendar;
 using Workflows.Domain.Cases;
 using Workflows.Engine.Client;
+using Workflows.Functions.Api;
 using Workflows.Functions.Auth;
 
 namespace Workflows.Functions.Worklist;
@@ -29,31 +30,31 @@ public static class WorklistApi
         HttpContext http, OrchestrationClient client, TimeProvider clock,
         string? due, string? assignee, string? team, string? kind, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         if (due is not null && !DueValues.Contains(due))
         {
-            errors["due"] = [$"Must be one of: {string.Join(", ", DueValues)}."];
+            errors.Add("due", $"Must be one of: {string.Join(", ", DueValues)}.");
         }
 
         if (kind is not null && !KindValues.Contains(kind))
         {
-            errors["kind"] = [$"Must be one of: {string.Join(", ", KindValues)}."];
+            errors.Add("kind", $"Must be one of: {string.Join(", ", KindValues)}.");
         }
 
         foreach (var (name, value) in new[] { ("assignee", assignee), ("team", team) })
         {
             if (value is not null && (value.Length is 0 or > 100 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '@')))
             {
-                errors[name] = ["Must be 1-100 letters, digits, '-', '_', '.', '@'."];
+                errors.Add(name, "Must be 1-100 letters, digits, '-', '_', '.', '@'.");
             }
         }
 
-        if (errors.Count > 0)
+        if (!errors.IsEmpty)
         {
-            return TypedResults.ValidationProblem(errors, detail: "The worklist query is not valid.");
+            return errors.ToProblem("The worklist query is not valid.");
         }
 
-        var caller = Caller.From(http.User)!;
+        var caller = http.Caller();
         var today = DutchTime.Today(clock.GetUtcNow());
         var (from, to) = due switch
         {
