@@ -97,5 +97,31 @@ internal sealed class SignalsTestApp(AzuriteFixture azurite) : IAsyncDisposable
         return count;
     }
 
+    /// <summary>Signal instances (their state rows).</summary>
+    public async Task<int> StoredInstancesAsync(CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var table = new TableClient(azurite.ConnectionString, Factory.Prefix + "instances");
+        await foreach (var _ in table.QueryAsync<TableEntity>("PartitionKey ge 'sig-' and PartitionKey lt 'sig.' and RowKey eq '$state'", cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Every row of one instance (state, history, applied events): unchanged means nothing was recorded.</summary>
+    public async Task<int> RowsOfAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var table = new TableClient(azurite.ConnectionString, Factory.Prefix + "instances");
+        await foreach (var _ in table.QueryAsync<TableEntity>($"PartitionKey eq '{instanceId}'", select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     public ValueTask DisposeAsync() => Factory.DisposeAsync();
 }
