@@ -19,6 +19,11 @@ internal static class BenchmarkApp
           engine-idle   storage requests per minute of an idle host with production options
                           --seconds S       measuring window (default 120)
                           --warmup S        idle time before the window (default 15)
+          signals-batch bulk intake: one CSV POST /api/v1/signals/batch to the real app in-process, rows/s and
+                        storage requests per accepted signal, then the same CSV again (all duplicates)
+                          --rows N          CSV rows (default 10000)
+                          --concurrency N   Signals:BatchConcurrency, signals started at once (default 16)
+                          --merge-every N   every Nth row repeats the previous row's household (default 0: none)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -37,6 +42,7 @@ internal static class BenchmarkApp
             {
                 "engine-cost" => EngineCostBenchmark.Prepare(options),
                 "engine-idle" => EngineIdleBenchmark.Prepare(options),
+                "signals-batch" => SignalsBatchBenchmark.Prepare(options),
                 _ => null,
             };
             options.RejectUnknown();

@@ -12,6 +12,7 @@ internal static class ApplicationEndpointsExtensions
         app.MapHealthEndpoints();
         app.MapOpenApi();
         app.MapApiV1();
+        Notifications.NotificationsEndpointsExtensions.MapNotificationEndpoints(app);
         return app;
     }
 

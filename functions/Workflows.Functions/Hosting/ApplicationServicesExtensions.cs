@@ -7,6 +7,7 @@ using Workflows.Engine.Runtime;
 using Workflows.Engine.Storage;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Policy;
+using Workflows.Functions.Retention;
 using Workflows.Functions.Seeding;
 
 namespace Workflows.Functions.Hosting;
@@ -43,9 +44,11 @@ internal static class ApplicationServicesExtensions
         services.AddCasePolicy(configuration);
         Signals.SignalsServiceCollectionExtensions.AddSignals(services, configuration);
         services.AddSingleton<Audit.AccessLog>();
+        services.AddRetention();
         services.AddHttpApi(environment);
         services.AddAuth(configuration);
         services.AddDevelopmentSeeding(configuration, environment);
+        Notifications.NotificationsServiceCollectionExtensions.AddNotifications(services, configuration, environment);
         return services;
     }
 
@@ -57,7 +60,7 @@ internal static class ApplicationServicesExtensions
         services.AddSingleton(CreateStorage);
         // Feature areas register their IOrchestrationDefinition and IActivityHandler services; the registry takes them all.
         services.AddSingleton(sp => new OrchestrationRegistry(
-            sp.GetServices<IOrchestrationDefinition>(), sp.GetServices<IActivityHandler>()));
+            sp.GetServices<IOrchestrationDefinition>(), () => sp.GetServices<IActivityHandler>()));
         services.AddSingleton(sp => new WorkflowEngine(
             sp.GetRequiredService<EngineStorage>(),
             sp.GetRequiredService<IOptions<EngineOptions>>().Value,

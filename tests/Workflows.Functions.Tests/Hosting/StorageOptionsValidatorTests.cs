@@ -53,8 +53,12 @@ public sealed class StorageOptionsValidatorTests
             })
             .Build();
         var services = new ServiceCollection();
+        var environment = new HostingEnvironment { EnvironmentName = Environments.Production };
+        // What every real host registers itself.
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(environment);
         services.AddLogging();
-        services.AddApplicationServices(configuration, new HostingEnvironment { EnvironmentName = Environments.Production });
+        services.AddApplicationServices(configuration, environment);
         return services.BuildServiceProvider();
     }
 }

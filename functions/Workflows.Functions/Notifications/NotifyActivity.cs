@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Options;
+using Workflows.Domain.Cases;
+using Workflows.Engine.Abstractions;
+using Workflows.Functions.Notifications.Templates;
+
+namespace Workflows.Functions.Notifications;
+
+/// <summary>
+/// The "notify" activity: a reminder, escalation or cancellation of one case step, sent to the people its roles
+/// name (RULES §3). Runs at least once, so every message is deduped in the <see cref="MailLedger"/> by activity
+/// id and recipient: once the provider accepted it, it is never sent again. A transient failure (429, 5xx,
+/// provider unreachable) throws a retryable <see cref="ActivityException"/> (honouring Retry-After), so the
+/// engine retries durably, across restarts, for hours; a refusal (other 4xx) is not retried and the case
+/// records the failure. Reminders carry a calendar item (<see cref="CalendarItems"/>); cancellations go to
+/// whoever holds that item.
+/// </summary>
+public sealed class NotifyActivity(
+    OnceMailer once,
+    MailLedger ledger,
+    RecipientResolver recipients,
+    IOptions<MailOptions> options,
+    TimeProvider clock,
+    ILogger<NotifyActivity> logger) : IActivityHandler
+{
+    private readonly MailOptions _options = options.Value;
+    private readonly MailTemplates _templates = new(options.Value.BaseUrl);
+
+    public string Name => Notification.ActivityName;
+
+    public async Task<object?> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var notification = context.InputAs<Notification>();
+        var rendered = _templates.For(notification);
+        var calendar = notification.Kind is NotificationKind.Reminder or NotificationKind.Cancellation;
+
+        IReadOnlyList<Recipient> to;
+        CalendarReservation? reservation = null;
+        if (notification.Kind == NotificationKind.Cancellation)
+        {
+            // Whoever holds the calendar item of this step, as recorded when the reminders went out.
+            reservation = await ledger.ReserveAsync(notification.CaseId, notification.StepKey, context.ActivityId, SequenceNow(), takeRecipients: true, cancellationToken);
+            var found = new List<Recipient>();
+            foreach (var key in reservation.Recipients)
+            {
+                if (await recipients.FindAsync(key, notification.Municipality, context.ActivityId, cancellationToken) is { } recipient)
+                {
+                    found.Add(recipient);
+                }
+            }
+
+            to = found;
+        }
+        else
+        {
+            to = await recipients.ResolveAsync(notification, context.ActivityId, cancellationToken);
+            if (calendar)
+            {
+                reservation = await ledger.ReserveAsync(notification.CaseId, notification.StepKey, context.ActivityId, SequenceNow(), takeRecipients: false, cancellationToken);
+            }
+        }
+
+        if (to.Count == 0)
+        {
+            logger.NoRecipients(rendered.Template, context.ActivityId);
+        }
+
+        var partition = MailLedger.SentPartition(context.ActivityId);
+        var sent = new List<(string Key, string MessageId)>();
+        var refused = new List<(string Key, int Status)>();
+        var deferred = new List<SendOutcome>();
+        foreach (var recipient in to)
+        {
+            var mail = new OutgoingMail(
+                recipient.Email,
+                rendered.Subject,
+                rendered.Text,
+                rendered.Html,
+                $"{context.ActivityId}.{recipient.Key}",
+                new Dictionary<string, string>
+                {
+                    [MailTags.Template] = rendered.Template,
+                    [MailTags.Case] = notification.CaseId,
+                    [MailTags.Step] = notification.StepKey,
+                    [MailTags.Activity] = context.ActivityId,
+                },
+                reservation is { } item
+                    ? CalendarItems.For(notification, item.Sequence, clock.GetUtcNow(), _options.BaseUrl, _options.From, recipient.Email)
+                    : null);
+            Func<Task<bool>>? current = reservation is { } r ? () => StillCurrentAsync(notification, r, recipient, cancellationToken) : null;
+            var outcome = await once.SendAsync(partition, recipient.Key, mail, context.ActivityId, context.Attempt, current, cancellationToken);
+            switch (outcome.Status)
+            {
+                case SendStatus.Sent:
+                    sent.Add((recipient.Key, outcome.MessageId!));
+                    break;
+                case SendStatus.Refused:
+                    refused.Add((recipient.Key, outcome.RefusedWith ?? 0));
+                    break;
+                case SendStatus.Deferred:
+                    deferred.Add(outcome);
+                    break;
+                default:
+                    logger.Superseded(rendered.Template, context.ActivityId);
+                    return new NotifyResult([.. sent.Select(s => s.Key)], rendered.Template, clock.GetUtcNow(), [.. sent.Select(s => s.MessageId)], Superseded: true);
+            }
+        }
+
+        if (deferred.Count > 0)
+        {
+            // The ones that went out are in the ledger and are not sent again; the engine retries the rest durably.
+            throw new ActivityException(
+                $"{deferred.Select(d => d.Error?.Message).FirstOrDefault(m => m is not null) ?? "Another run is sending."} Sent: {Keys(sent.Select(s => s.Key))}; waiting: {deferred.Count}.",
+                retryable: true,
+                retryAfter: deferred.Max(d => d.RetryAfter),
+                inner: deferred.Select(d => d.Error).FirstOrDefault(e => e is not null));
+        }
+
+        if (refused.Count > 0)
+        {
+            // Not retried: the case records "notification-failed" with this reason (ids only).
+            throw new ActivityException(
+                $"The mail provider refused the {rendered.Template} for {Keys(refused.Select(r => $"{r.Key} ({r.Status})"))}. Sent: {Keys(sent.Select(s => s.Key))}.",
+                retryable: false);
+        }
+
+        return new NotifyResult([.. sent.Select(s => s.Key)], rendered.Template, clock.GetUtcNow(), [.. sent.Select(s => s.MessageId)]);
+    }
+
+    /// <summary>
+    /// A reminder first records its recipient as a holder of the calendar item (so a later cancellation reaches
+    /// them); either kind stops when a later notification of the step took over in the meantime.
+    /// </summary>
+    private Task<bool> StillCurrentAsync(Notification notification, CalendarReservation reservation, Recipient recipient, CancellationToken cancellationToken) =>
+        notification.Kind == NotificationKind.Reminder
+            ? ledger.HoldAsync(notification.CaseId, notification.StepKey, reservation.Sequence, recipient.Key, cancellationToken)
+            : ledger.IsCurrentAsync(notification.CaseId, notification.StepKey, reservation.Sequence, cancellationToken);
+
+    private int SequenceNow() => CalendarItems.SequenceAt(clock.GetUtcNow());
+
+    private static string Keys(IEnumerable<string> keys) => keys.Any() ? string.Join(", ", keys) : "nobody";
+}

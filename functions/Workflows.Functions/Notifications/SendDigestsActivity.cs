@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Options;
+using Workflows.Engine.Abstractions;
+using Workflows.Functions.Notifications.Templates;
+using Workflows.Functions.Policy;
+
+namespace Workflows.Functions.Notifications;
+
+/// <summary>What one digest run did: the day, who got one (staff ids), who was refused by the provider.</summary>
+public sealed record DigestResult(DateOnly Date, IReadOnlyList<string> Recipients, IReadOnlyList<string> Refused, DateTimeOffset SentAt);
+
+/// <summary>
+/// The "send-digests" activity: each person's digest for one working day (see <see cref="DigestComposer"/>),
+/// deduped per person per date in the <see cref="MailLedger"/>, so a repeated run sends only what is missing.
+/// An empty digest is not sent. Transient failures retry the run (durably, by the engine); a refusal is logged
+/// and that person is not tried again for that day.
+/// </summary>
+public sealed class SendDigestsActivity(
+    DigestComposer composer,
+    OnceMailer once,
+    IOptionsMonitor<PolicyOptions> policy,
+    IOptions<MailOptions> options,
+    TimeProvider clock,
+    ILogger<SendDigestsActivity> logger) : IActivityHandler
+{
+    private readonly MailTemplates _templates = new(options.Value.BaseUrl);
+
+    public string Name => DigestRun.ActivityName;
+
+    public async Task<object?> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var run = context.InputAs<DigestRun>();
+        var partition = MailLedger.DigestPartition(run.Date);
+        var digests = await composer.ComposeAsync(run.Date, policy.CurrentValue.Municipalities.Keys, cancellationToken);
+        var sent = new List<string>();
+        var refused = new List<string>();
+        var deferred = new List<SendOutcome>();
+        foreach (var (person, content) in digests)
+        {
+            if (content.IsEmpty)
+            {
+                continue;
+            }
+
+            if (person.Email is not { Length: > 0 } email)
+            {
+                logger.NoEmail(person.Id, context.ActivityId);
+                continue;
+            }
+
+            var rendered = _templates.RenderDigest(content);
+            var mail = new OutgoingMail(
+                email,
+                rendered.Subject,
+                rendered.Text,
+                rendered.Html,
+                $"digest.{run.Date:yyyyMMdd}.{person.Id}",
+                new Dictionary<string, string>
+                {
+                    [MailTags.Template] = rendered.Template,
+                    [MailTags.Date] = run.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    [MailTags.Activity] = context.ActivityId,
+                });
+            var outcome = await once.SendAsync(partition, person.Id, mail, context.ActivityId, context.Attempt, null, cancellationToken);
+            switch (outcome.Status)
+            {
+                case SendStatus.Sent:
+                    sent.Add(person.Id);
+                    break;
+                case SendStatus.Refused:
+                    refused.Add(person.Id);
+                    break;
+                default:
+                    deferred.Add(outcome);
+                    break;
+            }
+        }
+
+        if (deferred.Count > 0)
+        {
+            throw new ActivityException(
+                $"{deferred.Select(d => d.Error?.Message).FirstOrDefault(m => m is not null) ?? "Another run is sending."} {sent.Count} digests sent; {deferred.Count} wait.",
+                retryable: true,
+                retryAfter: deferred.Max(d => d.RetryAfter),
+                inner: deferred.Select(d => d.Error).FirstOrDefault(e => e is not null));
+        }
+
+        return new DigestResult(run.Date, sent, refused, clock.GetUtcNow());
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using Workflows.Domain.Cases;
+
+namespace Workflows.Functions.Notifications.Templates;
+
+/// <summary>
+/// The Dutch emails: reminder, escalation, cancellation and the daily digest, each as text and HTML. They hold
+/// ONLY the case reference, the kind of case, the step's Dutch label, the due date and a link to the case page
+/// (RULES §2 "Personal data": never names, addresses, dates of birth, BSN or detention details); their inputs
+/// carry nothing else, and every value is HTML-encoded.
+/// </summary>
+public sealed class MailTemplates(string baseUrl)
+{
+    public const string Reminder = "reminder";
+    public const string Escalation = "escalation";
+    public const string Cancellation = "cancellation";
+    public const string Digest = "digest";
+
+    private const string Footer = "Dit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.";
+
+    public RenderedMail For(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        return notification.Kind switch
+        {
+            NotificationKind.Reminder => RenderReminder(notification),
+            NotificationKind.Escalation => RenderEscalation(notification),
+            _ => RenderCancellation(notification),
+        };
+    }
+
+    public static string NameOf(NotificationKind kind) => kind switch
+    {
+        NotificationKind.Reminder => Reminder,
+        NotificationKind.Escalation => Escalation,
+        _ => Cancellation,
+    };
+
+    private RenderedMail RenderReminder(Notification n)
+    {
+        var due = DutchFormat.Date(n.Due);
+        var subject = $"Herinnering: {n.StepLabel} ({Case(n)}) uiterlijk {due}";
+        string[] lines =
+        [
+            $"De stap \"{n.StepLabel}\" van {Case(n)} moet uiterlijk {due} gedaan zijn.",
+            "In de bijlage staat een agenda-item voor deze termijn; verschuift de termijn, dan wordt het bijgewerkt.",
+        ];
+        return Compose(Reminder, subject, lines, n);
+    }
+
+    private RenderedMail RenderEscalation(Notification n)
+    {
+        var due = DutchFormat.Date(n.Due);
+        var subject = $"Escalatie: {n.StepLabel} ({Case(n)}) is over de termijn";
+        string[] lines =
+        [
+            $"De stap \"{n.StepLabel}\" van {Case(n)} had uiterlijk {due} gedaan moeten zijn en staat nog open.",
+            "U ontvangt dit bericht omdat deze stap bij u is geëscaleerd.",
+        ];
+        return Compose(Escalation, subject, lines, n);
+    }
+
+    private RenderedMail RenderCancellation(Notification n)
+    {
+        var due = DutchFormat.Date(n.Due);
+        var subject = $"Vervallen: {n.StepLabel} ({Case(n)}) per {due}";
+        string[] lines =
+        [
+            $"De termijn van {due} voor de stap \"{n.StepLabel}\" van {Case(n)} geldt niet meer.",
+            "Het agenda-item in de bijlage annuleert de eerder gestuurde afspraak.",
+        ];
+        return Compose(Cancellation, subject, lines, n);
+    }
+
+    public RenderedMail RenderDigest(DigestContent digest)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var subject = $"Dagoverzicht {DutchFormat.Date(digest.Date)}: {digest.Overdue.Count} te laat, {digest.Today.Count} vandaag, {digest.ThisWeek.Count} deze week";
+        (string Title, IReadOnlyList<DigestItem> Items)[] sections =
+        [
+            ("Te laat", digest.Overdue),
+            ("Vandaag", digest.Today),
+            ("Deze week", digest.ThisWeek),
+            ("Te laat in uw team", digest.TeamOverdue),
+        ];
+
+        var text = new StringBuilder();
+        var html = new StringBuilder();
+        text.Append("Goedemorgen,\n\nUw open stappen op ").Append(DutchFormat.Date(digest.Date)).Append(".\n");
+        html.Append(Open(subject)).Append("<p>Goedemorgen,</p><p>Uw open stappen op ").Append(H(DutchFormat.Date(digest.Date))).Append(".</p>");
+        foreach (var (title, items) in sections)
+        {
+            if (items.Count == 0 && title == "Te laat in uw team")
+            {
+                continue;
+            }
+
+            text.Append('\n').Append(title).Append(" (").Append(items.Count).Append(")\n");
+            html.Append("<h2>").Append(H(title)).Append(" (").Append(items.Count).Append(")</h2>");
+            if (items.Count == 0)
+            {
+                text.Append("  geen\n");
+                html.Append("<p>geen</p>");
+                continue;
+            }
+
+            html.Append("<ul>");
+            foreach (var item in items.OrderBy(i => i.Due).ThenBy(i => i.CaseId, StringComparer.Ordinal))
+            {
+                var link = DutchFormat.CaseLink(baseUrl, item.Kind, item.CaseId);
+                var what = $"{item.StepLabel}: {DutchFormat.Kind(item.Kind)} {item.CaseId}, termijn {DutchFormat.Date(item.Due)}";
+                text.Append("- ").Append(what).Append("\n  ").Append(link).Append('\n');
+                html.Append("<li><a href=\"").Append(H(link)).Append("\">").Append(H(what)).Append("</a></li>");
+            }
+
+            html.Append("</ul>");
+        }
+
+        text.Append('\n').Append(Footer).Append('\n');
+        html.Append("<p><small>").Append(H(Footer)).Append("</small></p>").Append(Close);
+        return new RenderedMail(Digest, subject, text.ToString(), html.ToString());
+    }
+
+    private RenderedMail Compose(string template, string subject, IReadOnlyList<string> lines, Notification n)
+    {
+        var link = DutchFormat.CaseLink(baseUrl, n.CaseKind, n.CaseId);
+        var text = new StringBuilder("Goedemorgen,\n\n");
+        var html = new StringBuilder(Open(subject)).Append("<p>Goedemorgen,</p>");
+        foreach (var line in lines)
+        {
+            text.Append(line).Append('\n');
+            html.Append("<p>").Append(H(line)).Append("</p>");
+        }
+
+        text.Append("\nOpen de zaak: ").Append(link).Append("\n\n").Append(Footer).Append('\n');
+        html.Append("<p><a href=\"").Append(H(link)).Append("\">Open de zaak ").Append(H(n.CaseId)).Append("</a></p>")
+            .Append("<p><small>").Append(H(Footer)).Append("</small></p>").Append(Close);
+        return new RenderedMail(template, subject, text.ToString(), html.ToString());
+    }
+
+    private static string Case(Notification n) => $"{DutchFormat.Kind(n.CaseKind)} {n.CaseId}";
+
+    private static string Open(string title) =>
+        $"<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>{H(title)}</title></head><body>";
+
+    private const string Close = "</body></html>";
+
+    private static string H(string value) => HtmlEncoder.Default.Encode(value);
+}

@@ -1,0 +1,187 @@
+extern alias app;
+
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workflows.Engine.Storage;
+using app::Workflows.Functions.Auth;
+using Workflows.Testing;
+
+namespace Workflows.Benchmarks;
+
+/// <summary>
+/// Bulk signal intake end to end: the real app in-process (WebApplicationFactory, Production environment,
+/// production engine options, loops running) against a private in-memory Azurite. One corporation posts a
+/// CSV of <c>--rows</c> signals to <c>POST /api/v1/signals/batch</c>; printed are rows per second and the
+/// storage requests (the app's own <see cref="StorageRequestCounter"/>, a DI singleton) per accepted signal,
+/// then the same for resubmitting the same CSV (every row a duplicate).
+/// </summary>
+internal static class SignalsBatchBenchmark
+{
+    private const string Corporation = "bench-corp";
+
+    public static Func<CancellationToken, Task> Prepare(BenchOptions options)
+    {
+        var rows = options.Int("rows", 10_000);
+        var concurrency = options.Int("concurrency", 16);
+        var mergeEvery = options.Int("merge-every", 0, min: 0);
+        return cancellationToken => RunAsync(rows, concurrency, mergeEvery, cancellationToken);
+    }
+
+    private static async Task RunAsync(int rows, int concurrency, int mergeEvery, CancellationToken ct)
+    {
+        var azurite = new AzuriteFixture();
+        await azurite.InitializeAsync();
+        try
+        {
+            using var requests = RequestTracker.Create();
+            await using var app = new BenchApp(azurite.ConnectionString, requests.Counter, new Dictionary<string, string?>
+            {
+                ["Signals:BatchConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
+                ["Signals:MaxBatchSignals"] = Math.Max(rows, 10_000).ToString(CultureInfo.InvariantCulture),
+            });
+            using var client = app.CreateClient();
+            client.Timeout = TimeSpan.FromMinutes(30);
+            await WaitHealthyAsync(client, ct);
+            var key = await app.Services.GetRequiredService<CredentialStore>().IssueAsync(
+                new Caller(CallerKind.Corporation, Corporation, new HashSet<string>(StringComparer.Ordinal) { "GM0479", "GM0439" }, null, null), null, ct);
+            client.DefaultRequestHeaders.Add(ApiKeys.HeaderName, key);
+
+            var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+            await Console.Error.WriteLineAsync("warm-up: a batch of 200 rows (not counted) ...");
+            await PostAsync(client, Csv("WARM", 200, today, mergeEvery: 0, firstHouse: 50_000), ct);
+
+            var csv = Csv("BENCH", rows, today, mergeEvery, firstHouse: 1);
+            await Console.Error.WriteLineAsync($"posting {rows} rows ({csv.Length / 1024.0 / 1024.0:0.0} MB of CSV) with BatchConcurrency={concurrency} ...");
+            var first = await MeasureAsync(client, requests, csv, ct);
+            await Console.Error.WriteLineAsync("resubmitting the same CSV ...");
+            var again = await MeasureAsync(client, requests, csv, ct);
+
+            Console.WriteLine($"signals-batch: {rows} CSV rows in one POST /api/v1/signals/batch, BatchConcurrency={concurrency}, " +
+                $"{(mergeEvery > 0 ? $"every {mergeEvery}th row the household of the row before (merged)" : "every row its own household")}");
+            Console.WriteLine("app: WebApplicationFactory (in-process test server), Production environment, engine production defaults (queue timers, loops running)");
+            Console.WriteLine();
+            Print("first submission", first);
+            Print("resubmission (all duplicate)", again);
+            Console.WriteLine($"load after the run: {MachineInfo.LoadAverage()}");
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    private static void Print(string label, Measurement m)
+    {
+        var accepted = m.Created + m.Duplicate;
+        Console.WriteLine($"{label}: {m.Created} created, {m.Duplicate} duplicate, {m.Invalid} invalid of {m.Rows} in {m.Elapsed.TotalSeconds:0.00} s");
+        Console.WriteLine($"  rate                {(m.Rows / m.Elapsed.TotalSeconds).ToString("0.0", CultureInfo.InvariantCulture)} rows/s");
+        Console.WriteLine($"  storage requests    {m.Requests.Total} in all = {Per(m.Requests.Total, accepted)} per accepted signal");
+        Console.WriteLine($"  by kind, per signal {Report.Kinds(m.Requests, accepted)}");
+        Console.WriteLine();
+    }
+
+    private static string Per(long total, int count) =>
+        count == 0 ? "n/a" : (total / (double)count).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static async Task<Measurement> MeasureAsync(HttpClient client, RequestTracker requests, string csv, CancellationToken ct)
+    {
+        var before = requests.Snapshot();
+        var watch = Stopwatch.StartNew();
+        var results = await PostAsync(client, csv, ct);
+        var elapsed = watch.Elapsed;
+        var delta = requests.Snapshot().Minus(before);
+        return new Measurement(
+            results.Count,
+            results.Count(r => r == "created"),
+            results.Count(r => r == "duplicate"),
+            results.Count(r => r == "invalid"),
+            elapsed,
+            delta);
+    }
+
+    private static async Task<List<string>> PostAsync(HttpClient client, string csv, CancellationToken ct)
+    {
+        using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+        using var response = await client.PostAsync(new Uri("/api/v1/signals/batch", UriKind.Relative), content, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"batch answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 2000)]}");
+        }
+
+        using var document = JsonDocument.Parse(body);
+        return [.. document.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("outcome").GetString()!)];
+    }
+
+    /// <summary>Valid rows: each its own address unless <paramref name="mergeEvery"/> repeats the previous row's household.</summary>
+    private static string Csv(string prefix, int rows, DateOnly today, int mergeEvery, int firstHouse)
+    {
+        var text = new StringBuilder(
+            "externalReference,municipalityCode,initials,prefix,surname,dateOfBirth,phone,email,street,houseNumber,houseNumberAddition," +
+            "postalCode,city,arrearsAmount,arrearsSince,arrearsMonths,monthlyRent,stage,evictionDate,personalContactAttempted," +
+            "pointedToDebtHelp,writtenReminderSent,tenantDidNotObject\r\n");
+        var since = today.AddDays(-60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var house = firstHouse - 1;
+        for (var i = 0; i < rows; i++)
+        {
+            if (mergeEvery == 0 || i % mergeEvery != mergeEvery - 1)
+            {
+                house++;
+            }
+
+            var municipality = i % 2 == 0 ? "GM0479" : "GM0439";
+            var number = house % 99_999 + 1;
+            var postal = $"{1500 + house / 99_999}AB";
+            text.Append(CultureInfo.InvariantCulture,
+                $"{prefix}-{i:D6},{municipality},J.,van,Dijk,1980-04-12,0612345678,j.vandijk@example.nl,Dorpsstraat,{number},,{postal},Zaandam," +
+                $"1450.00,{since},2,725.00,arrears,,true,true,true,true\r\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static async Task WaitHealthyAsync(HttpClient client, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), ct);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, ct);
+        }
+
+        throw new InvalidOperationException("The app did not become healthy within a minute.");
+    }
+
+    private sealed record Measurement(int Rows, int Created, int Duplicate, int Invalid, TimeSpan Elapsed, RequestSnapshot Requests);
+
+    /// <summary>The real app with the benchmark's storage, its counter, and warnings-only logging.</summary>
+    private sealed class BenchApp(string connectionString, StorageRequestCounter counter, Dictionary<string, string?> settings) : WebApplicationFactory<app::Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseContentRoot(Path.Combine(AzuriteFixture.RepoRoot, "functions", "Workflows.Functions"));
+            builder.ConfigureAppConfiguration((_, config) =>
+            {
+                settings["Storage:ConnectionString"] = connectionString;
+                settings["Engine:Prefix"] = "b" + Guid.NewGuid().ToString("N")[..11];
+                settings["Logging:LogLevel:Default"] = "Warning";
+                settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning";
+                config.AddInMemoryCollection(settings);
+            });
+            builder.ConfigureTestServices(services => services.AddSingleton(counter));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Workflows.Engine;
+using Workflows.Engine.Client;
+using Workflows.Functions.Auth;
+using Workflows.Functions.DevClock;
+using Workflows.Functions.Tests.Notifications;
+using Workflows.Functions.Tests.Support;
+using Workflows.Testing;
+
+namespace Workflows.Functions.Tests.DevClock;
+
+/// <summary>The demo clock: Development with Clock:Mode=Virtual only; forward only; moving it fires what is due.</summary>
+public sealed class DevClockTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private readonly CancellationToken _ct = TestTimeout.Token(TimeSpan.FromSeconds(90));
+
+    [Fact]
+    public async Task Advance_moves_the_clock_forward_only_and_fires_the_timers_now_due()
+    {
+        var mail = Path.Combine(Path.GetTempPath(), "workflows-tests", $"mail-{Guid.NewGuid():N}");
+        await using var app = new WorkflowsAppFactory(azurite.ConnectionString)
+        {
+            Environment = "Development",
+            // The factory's FakeTimeProvider stands in for the clock in other tests; here the host's own virtual clock runs.
+            ConfigureServices = services => services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<VirtualTimeProvider>()),
+        };
+        app.Settings["Clock:Mode"] = "Virtual";
+        app.Settings["Engine:TimerMode"] = "Queue"; // forced to Indexed: queue visibility cannot follow a jumping clock
+        app.Settings["Mail:Directory"] = mail;
+        app.Settings["Mail:DigestEnabled"] = "false";
+        using var http = app.CreateClient();
+        Assert.Equal(TimerMode.Indexed, app.Services.GetRequiredService<IOptions<EngineOptions>>().Value.TimerMode);
+        var clock = app.Services.GetRequiredService<VirtualTimeProvider>();
+        Assert.Same(clock, app.Services.GetRequiredService<TimeProvider>());
+
+        var start = (await http.GetFromJsonAsync<ClockDto>("/dev/clock", _ct))!.Now;
+        Assert.InRange(start - TimeProvider.System.GetUtcNow(), TimeSpan.FromSeconds(-5), TimeSpan.FromSeconds(1));
+
+        using (var threeDays = await http.PostAsJsonAsync("/dev/clock/advance", new { by = "P3D" }, _ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, threeDays.StatusCode);
+            var now = (await threeDays.Content.ReadFromJsonAsync<ClockDto>(_ct))!.Now;
+            Assert.InRange(now - start, TimeSpan.FromDays(3), TimeSpan.FromDays(3) + TimeSpan.FromSeconds(5));
+        }
+
+        foreach (var (body, field) in new (object, string)[]
+        {
+            (new { to = start.AddDays(1).ToString("O") }, "to"),
+            (new { by = "-P1D" }, "by"),
+            (new { by = "three days" }, "by"),
+            (new { }, ""),
+            (new { by = "P1D", to = start.AddDays(9).ToString("O") }, ""),
+        })
+        {
+            using var refused = await http.PostAsJsonAsync("/dev/clock/advance", body, _ct);
+            var problem = await refused.AssertProblemAsync(HttpStatusCode.BadRequest, _ct);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors.{field} in {problem}");
+        }
+
+        // A signal received now: its reminders and escalations come due as the clock moves on two weeks.
+        var staff = app.Services.GetRequiredService<CredentialStore>();
+        foreach (var member in NotificationHarness.Staff)
+        {
+            await staff.UpsertStaffAsync(member, _ct);
+        }
+
+        var client = app.Services.GetRequiredService<OrchestrationClient>();
+        await client.StartAsync(Domain.Signals.SignalOrchestration.TypeName, "sig-demo", NotificationHarness.SignalIntake("sig-demo"), "demo-corp-a", _ct);
+        var to = clock.GetUtcNow().AddDays(14);
+        using (var twoWeeks = await http.PostAsJsonAsync("/dev/clock/advance", new { to = to.ToString("O") }, _ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, twoWeeks.StatusCode);
+            var answer = (await twoWeeks.Content.ReadFromJsonAsync<ClockDto>(_ct))!;
+            Assert.InRange(answer.Now - to, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+            Assert.True(answer.TimersDue > 0, "timers came due");
+        }
+
+        await Eventually.TrueAsync(
+            async () => (await client.GetHistoryAsync("sig-demo", _ct)).Count(h => h.What == "notification-sent") >= 2,
+            because: "the reminders and escalations due in those two weeks went out", cancellationToken: _ct);
+        Assert.NotEmpty(Directory.GetFiles(mail, "*.eml"));
+        Directory.Delete(mail, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("Production", "Virtual")]
+    [InlineData("Development", "Real")]
+    [InlineData("Development", null)]
+    public async Task Clock_routes_do_not_exist_unless_Development_runs_the_virtual_clock(string environment, string? mode)
+    {
+        await using var app = new WorkflowsAppFactory(azurite.ConnectionString) { Environment = environment };
+        app.Settings["Clock:Mode"] = mode;
+        app.Settings["Mail:DigestEnabled"] = "false";
+        using var http = app.CreateClient();
+
+        using var advance = await http.PostAsJsonAsync("/dev/clock/advance", new { by = "P3D" }, _ct);
+        using var get = await http.GetAsync(new Uri("/dev/clock", UriKind.Relative), _ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, advance.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Development", "Virtual", true)]
+    [InlineData("Development", "virtual", true)]
+    [InlineData("Production", "Virtual", false)]
+    [InlineData("Staging", "Virtual", false)]
+    [InlineData("Development", "Real", false)]
+    [InlineData("Development", null, false)]
+    public void Host_clock_is_virtual_only_in_Development_with_Clock_Mode_Virtual(string environment, string? mode, bool expectVirtual)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Clock:Mode"] = mode }).Build();
+        var services = new ServiceCollection();
+        services.AddOptions<EngineOptions>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddDevClock(configuration, new TestEnvironment(environment));
+        using var provider = services.BuildServiceProvider();
+
+        var clock = provider.GetRequiredService<TimeProvider>();
+        var timers = provider.GetRequiredService<IOptions<EngineOptions>>().Value.TimerMode;
+
+        Assert.Equal(expectVirtual, clock is VirtualTimeProvider);
+        Assert.Equal(expectVirtual ? TimerMode.Indexed : TimerMode.Queue, timers);
+    }
+
+    [Fact]
+    public void Virtual_clock_runs_with_real_time_and_never_goes_back()
+    {
+        var clock = new VirtualTimeProvider();
+        var before = clock.GetUtcNow();
+
+        var after = clock.Advance(TimeSpan.FromDays(2));
+
+        Assert.InRange(after - before, TimeSpan.FromDays(2), TimeSpan.FromDays(2) + TimeSpan.FromSeconds(5));
+        Assert.Equal(TimeSpan.FromDays(2), clock.Offset);
+        Assert.Throws<ArgumentOutOfRangeException>(() => clock.Advance(TimeSpan.FromSeconds(-1)));
+    }
+
+    private sealed record ClockDto(DateTimeOffset Now, string Offset, int? TimersDue);
+
+    private sealed class TestEnvironment(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+
+        public string ApplicationName { get; set; } = "Workflows.Functions";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}

@@ -1,0 +1,164 @@
+using System.Text.Json;
+using Workflows.Domain.Signals;
+using Workflows.Testing;
+
+namespace Workflows.Functions.Tests.Notifications;
+
+/// <summary>
+/// ARCHITECTURE §6 "Email" through SendGrid (a local fake on a free port): what goes over the wire, and retries
+/// that are the engine's own, durable activity retries: 429 honours Retry-After, 5xx backs off, an outage of
+/// the provider loses and doubles nothing, and a 400 is not retried but recorded in the case.
+/// </summary>
+public sealed class SendGridDeliveryTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    /// <summary>Monday 2 Nov 2026 09:00 in Zaanstad: the factory's clock. First contact is due Monday 9 Nov.</summary>
+    private static readonly DateTimeOffset FirstContactReminder = new(2026, 11, 6, 7, 0, 0, TimeSpan.Zero); // Fri 08:00 local
+
+    private readonly CancellationToken _ct = TestTimeout.Token(TimeSpan.FromSeconds(120));
+
+    [Fact]
+    public async Task Reminder_goes_to_SendGrid_with_bearer_key_text_html_calendar_item_and_tracing_args()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        await using var harness = await NotificationHarness.StartAsync(azurite.ConnectionString, sendGrid, _ct);
+        await harness.StartSignalAsync("sig-wire", NotificationHarness.Coordinator, _ct);
+
+        await harness.AdvanceToAsync(FirstContactReminder, _ct);
+
+        await Eventually.TrueAsync(() => Task.FromResult(sendGrid.Accepted.Count == 1), because: "the reminder goes out", cancellationToken: _ct);
+        var mail = sendGrid.Accepted[0];
+        Assert.Equal($"Bearer {FakeSendGrid.ApiKey}", mail.Authorization);
+        Assert.Equal(NotificationHarness.EmailOf(NotificationHarness.Coordinator), mail.To);
+        Assert.Equal("Herinnering: Eerste contactpoging (signaal huurachterstand sig-wire) uiterlijk maandag 9 november 2026", mail.Subject);
+        Assert.Equal(["text/plain", "text/html"], mail.ContentTypes);
+        Assert.Contains($"{NotificationHarness.BaseUrl}/cases/signals/sig-wire", mail.Content("text/plain"), StringComparison.Ordinal);
+        Assert.Contains($"href=\"{NotificationHarness.BaseUrl}/cases/signals/sig-wire\"", mail.Content("text/html"), StringComparison.Ordinal);
+        Assert.Equal(("sig-wire", "first-contact", "reminder"), (mail.CustomArg("case"), mail.CustomArg("step"), mail.CustomArg("template")));
+        var attachment = mail.Payload.GetProperty("attachments")[0];
+        Assert.Equal("termijn.ics", attachment.GetProperty("filename").GetString());
+        Assert.StartsWith("text/calendar", attachment.GetProperty("type").GetString(), StringComparison.Ordinal);
+        var ics = mail.Calendar!;
+        Assert.Contains("METHOD:REQUEST", ics, StringComparison.Ordinal);
+        Assert.Contains("UID:sig-wire.first-contact@workflows", ics, StringComparison.Ordinal);
+        Assert.Contains("DTSTART;VALUE=DATE:20261109", ics, StringComparison.Ordinal);
+        Assert.DoesNotContain(NotificationHarness.PersonalData, p => mail.Everything.Contains(p, StringComparison.OrdinalIgnoreCase));
+
+        var sent = await EventuallyHistoryAsync(harness, "sig-wire", "notification-sent");
+        Assert.Equal([NotificationHarness.Coordinator], Strings(sent, "recipients"));
+        Assert.Equal("reminder", sent.GetProperty("template").GetString());
+        Assert.Equal([mail.MessageId!], Strings(sent, "messageIds"));
+        Assert.DoesNotContain("@", sent.GetRawText(), StringComparison.Ordinal); // ids, not addresses
+    }
+
+    [Fact]
+    public async Task Too_many_requests_is_retried_after_Retry_After_and_sent_once()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        sendGrid.Script(FakeAnswer.TooManyRequests, retryAfterSeconds: 2);
+        await using var harness = await NotificationHarness.StartAsync(azurite.ConnectionString, sendGrid, _ct);
+        await harness.StartSignalAsync("sig-429", NotificationHarness.Coordinator, _ct);
+
+        await harness.AdvanceToAsync(FirstContactReminder, _ct);
+
+        await EventuallyHistoryAsync(harness, "sig-429", "notification-sent");
+        await harness.DrainedAsync(_ct);
+        var attempts = sendGrid.Attempts;
+        Assert.Equal([FakeAnswer.TooManyRequests, FakeAnswer.Accept], attempts.Select(a => a.Answer));
+        // The engine's back-off here is 50-250 ms; the wait is the provider's Retry-After.
+        Assert.True(attempts[1].At - attempts[0].At >= TimeSpan.FromSeconds(1.9), $"retried after {attempts[1].At - attempts[0].At}");
+    }
+
+    [Fact]
+    public async Task Server_errors_are_retried_with_back_off_and_exactly_one_send_is_accepted()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        sendGrid.Script(FakeAnswer.ServerError, times: 3);
+        await using var harness = await NotificationHarness.StartAsync(azurite.ConnectionString, sendGrid, _ct);
+        await harness.StartSignalAsync("sig-500", NotificationHarness.Coordinator, _ct);
+
+        await harness.AdvanceToAsync(FirstContactReminder, _ct);
+
+        var sent = await EventuallyHistoryAsync(harness, "sig-500", "notification-sent");
+        await harness.DrainedAsync(_ct);
+        Assert.Equal([FakeAnswer.ServerError, FakeAnswer.ServerError, FakeAnswer.ServerError, FakeAnswer.Accept], sendGrid.Attempts.Select(a => a.Answer));
+        var accepted = Assert.Single(sendGrid.Accepted);
+        Assert.Equal([accepted.MessageId!], Strings(sent, "messageIds"));
+        Assert.Single(await harness.HistoryAsync("sig-500", "notification-sent", _ct));
+    }
+
+    [Fact]
+    public async Task Provider_down_for_a_long_stretch_queues_every_notification_and_sends_each_exactly_once_when_back()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        sendGrid.Default = FakeAnswer.Down;
+        await using var harness = await NotificationHarness.StartAsync(azurite.ConnectionString, sendGrid, _ct);
+        string[] cases = ["sig-down-1", "sig-down-2", "sig-down-3"];
+        foreach (var id in cases)
+        {
+            await harness.StartSignalAsync(id, NotificationHarness.Coordinator, _ct);
+        }
+
+        // A week of virtual time while the provider is unreachable: first-contact reminders (Fri), their
+        // escalations to the team lead (Tue), help-offered reminders (Thu): nine notifications.
+        await harness.AdvanceToAsync(FirstContactReminder, _ct);
+        await harness.AdvanceToAsync(new DateTimeOffset(2026, 11, 9, 23, 0, 0, TimeSpan.Zero), _ct); // Tue 10 Nov 00:00 local
+        await harness.AdvanceToAsync(new DateTimeOffset(2026, 11, 12, 7, 0, 0, TimeSpan.Zero), _ct); // Thu 12 Nov 08:00 local
+        await Eventually.TrueAsync(
+            () => Task.FromResult(sendGrid.Attempts.Select(a => a.Payload.GetProperty("custom_args").GetProperty("activity").GetString()).Distinct().Count() == 9
+                && sendGrid.Attempts.Count >= 9 * 4),
+            because: "all nine notifications are tried, and tried again, while the provider is down",
+            cancellationToken: _ct);
+        Assert.Empty(sendGrid.Accepted);
+        foreach (var id in cases)
+        {
+            Assert.Empty(await harness.HistoryAsync(id, "notification-sent", _ct));
+            Assert.Empty(await harness.HistoryAsync(id, "notification-failed", _ct));
+        }
+
+        sendGrid.Default = FakeAnswer.Accept;
+
+        foreach (var id in cases)
+        {
+            await Eventually.TrueAsync(async () => (await harness.HistoryAsync(id, "notification-sent", _ct)).Count == 3,
+                because: $"{id}'s reminders and escalation go out once the provider is back", cancellationToken: _ct);
+        }
+
+        await harness.DrainedAsync(_ct);
+        var accepted = sendGrid.Accepted;
+        Assert.Equal(9, accepted.Count);
+        Assert.Equal(9, accepted.Select(a => (a.CustomArg("activity"), a.To)).Distinct().Count());
+        Assert.Equal(3, accepted.Count(a => a.CustomArg("template") == "escalation" && a.To == NotificationHarness.EmailOf(NotificationHarness.TeamLead)));
+        Assert.Equal(6, accepted.Count(a => a.CustomArg("template") == "reminder" && a.To == NotificationHarness.EmailOf(NotificationHarness.Coordinator)));
+    }
+
+    [Fact]
+    public async Task Bad_request_is_not_retried_and_the_case_records_notification_failed()
+    {
+        await using var sendGrid = await FakeSendGrid.StartAsync();
+        sendGrid.Script(FakeAnswer.BadRequest);
+        await using var harness = await NotificationHarness.StartAsync(azurite.ConnectionString, sendGrid, _ct);
+        await harness.StartSignalAsync("sig-400", NotificationHarness.Coordinator, _ct);
+
+        await harness.AdvanceToAsync(FirstContactReminder, _ct);
+
+        var failed = await EventuallyHistoryAsync(harness, "sig-400", "notification-failed");
+        await harness.DrainedAsync(_ct);
+        Assert.Single(sendGrid.Attempts);
+        Assert.Empty(sendGrid.Accepted);
+        Assert.Equal(1, failed.GetProperty("attempts").GetInt32());
+        var reason = failed.GetProperty("reason").GetString()!;
+        Assert.Contains("refused", reason, StringComparison.Ordinal);
+        Assert.Contains(NotificationHarness.Coordinator, reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", reason, StringComparison.Ordinal);
+        Assert.Empty(await harness.HistoryAsync("sig-400", "notification-sent", _ct));
+    }
+
+    private async Task<JsonElement> EventuallyHistoryAsync(NotificationHarness harness, string caseId, string what)
+    {
+        await Eventually.TrueAsync(async () => (await harness.HistoryAsync(caseId, what, _ct)).Count > 0, because: $"{caseId} records {what}", cancellationToken: _ct);
+        return (await harness.HistoryAsync(caseId, what, _ct))[0];
+    }
+
+    private static string[] Strings(JsonElement element, string property) =>
+        [.. element.GetProperty(property).EnumerateArray().Select(e => e.GetString()!)];
+}
