@@ -24,6 +24,12 @@ internal static class BenchmarkApp
                           --rows N          CSV rows (default 10000)
                           --concurrency N   Signals:BatchConcurrency, signals started at once (default 16)
                           --merge-every N   every Nth row repeats the previous row's household (default 0: none)
+          timer-burst   lateness of many durable timers due at the same instant (real clock, queue timers,
+                        production engine options): p50/p99/max of fire time - due time, and the drain rate
+                          --timers N        timers, one instance each (default 10000)
+                          --hosts N         engines competing on the same queues (default 1)
+                          --create-concurrency N  parallel starts while arming (default 32)
+                          --margin S        seconds between the projected end of arming and the due minute (default 30)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -43,6 +49,7 @@ internal static class BenchmarkApp
                 "engine-cost" => EngineCostBenchmark.Prepare(options),
                 "engine-idle" => EngineIdleBenchmark.Prepare(options),
                 "signals-batch" => SignalsBatchBenchmark.Prepare(options),
+                "timer-burst" => TimerBurstBenchmark.Prepare(options),
                 _ => null,
             };
             options.RejectUnknown();

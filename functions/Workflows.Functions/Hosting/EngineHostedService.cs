@@ -14,6 +14,23 @@ internal sealed class EngineHostedService(WorkflowEngine engine, IOptions<Engine
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
 
+    /// <summary>One attempt before the server takes requests, so the first request finds the tables and queues.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            await engine.InitializeAsync(timeout.Token);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Storage not reachable yet: the background keeps trying (and logs it); /healthz says 503 meanwhile.
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!await InitializeAsync(stoppingToken))

@@ -16,7 +16,8 @@ public sealed class SendGridMailer : IMailer
 {
     public const string HttpClientName = "sendgrid";
 
-    private readonly SendGridClient _client;
+    private readonly IHttpClientFactory _httpClients;
+    private readonly SendGridOptions _options;
     private readonly MailOptions _mail;
 
     public SendGridMailer(IHttpClientFactory httpClients, IOptions<SendGridOptions> sendGrid, IOptions<MailOptions> mail)
@@ -24,16 +25,9 @@ public sealed class SendGridMailer : IMailer
         ArgumentNullException.ThrowIfNull(httpClients);
         ArgumentNullException.ThrowIfNull(sendGrid);
         ArgumentNullException.ThrowIfNull(mail);
-        var options = sendGrid.Value;
+        _httpClients = httpClients;
+        _options = sendGrid.Value;
         _mail = mail.Value;
-        var http = httpClients.CreateClient(HttpClientName);
-        http.Timeout = options.Timeout;
-        _client = new SendGridClient(http, new SendGridClientOptions
-        {
-            ApiKey = options.ApiKey,
-            Host = options.Host.TrimEnd('/'),
-            HttpErrorAsException = false,
-        });
     }
 
     public async Task<MailReceipt> SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
@@ -66,10 +60,19 @@ public sealed class SendGridMailer : IMailer
         message.SetClickTracking(false, false);
         message.SetOpenTracking(false);
 
+        // A client per send on the factory's pooled handlers (cheap), so handler rotation (DNS changes) applies.
+        var http = _httpClients.CreateClient(HttpClientName);
+        http.Timeout = _options.Timeout;
+        var client = new SendGridClient(http, new SendGridClientOptions
+        {
+            ApiKey = _options.ApiKey,
+            Host = _options.Host.TrimEnd('/'),
+            HttpErrorAsException = false,
+        });
         Response response;
         try
         {
-            response = await _client.SendEmailAsync(message, cancellationToken);
+            response = await client.SendEmailAsync(message, cancellationToken);
         }
         catch (HttpRequestException ex)
         {

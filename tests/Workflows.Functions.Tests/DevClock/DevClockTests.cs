@@ -15,14 +15,24 @@ using Workflows.Testing;
 namespace Workflows.Functions.Tests.DevClock;
 
 /// <summary>The demo clock: Development with Clock:Mode=Virtual only; forward only; moving it fires what is due.</summary>
-public sealed class DevClockTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class DevClockTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
     private readonly CancellationToken _ct = TestTimeout.Token(TimeSpan.FromSeconds(90));
+    private readonly string _mail = Path.Combine(Path.GetTempPath(), "workflows-tests", $"mail-{Guid.NewGuid():N}");
+
+    /// <summary>After the app stopped (no mail being written any more).</summary>
+    public void Dispose()
+    {
+        if (Directory.Exists(_mail))
+        {
+            Directory.Delete(_mail, recursive: true);
+        }
+    }
 
     [Fact]
     public async Task Advance_moves_the_clock_forward_only_and_fires_the_timers_now_due()
     {
-        var mail = Path.Combine(Path.GetTempPath(), "workflows-tests", $"mail-{Guid.NewGuid():N}");
+        var mail = _mail;
         await using var app = new WorkflowsAppFactory(azurite.ConnectionString)
         {
             Environment = "Development",
@@ -84,7 +94,6 @@ public sealed class DevClockTests(AzuriteFixture azurite) : IClassFixture<Azurit
             async () => (await client.GetHistoryAsync("sig-demo", _ct)).Count(h => h.What == "notification-sent") >= 2,
             because: "the reminders and escalations due in those two weeks went out", cancellationToken: _ct);
         Assert.NotEmpty(Directory.GetFiles(mail, "*.eml"));
-        Directory.Delete(mail, recursive: true);
     }
 
     [Theory]
