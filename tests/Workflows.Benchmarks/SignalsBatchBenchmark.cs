@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Workflows.Engine.Storage;
 using app::Workflows.Functions.Auth;
 using Workflows.Testing;
@@ -42,7 +43,8 @@ internal static class SignalsBatchBenchmark
         try
         {
             using var requests = RequestTracker.Create();
-            await using var app = new BenchApp(azurite.ConnectionString, requests.Counter, new Dictionary<string, string?>
+            var progress = new ProgressLog();
+            await using var app = new BenchApp(azurite.ConnectionString, requests.Counter, progress, new Dictionary<string, string?>
             {
                 ["Signals:BatchConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
                 ["Signals:MaxBatchSignals"] = Math.Max(rows, 10_000).ToString(CultureInfo.InvariantCulture),
@@ -60,9 +62,9 @@ internal static class SignalsBatchBenchmark
 
             var csv = Csv("BENCH", rows, today, mergeEvery, firstHouse: 1);
             await Console.Error.WriteLineAsync($"posting {rows} rows ({csv.Length / 1024.0 / 1024.0:0.0} MB of CSV) with BatchConcurrency={concurrency} ...");
-            var first = await MeasureAsync(client, requests, csv, ct);
+            var first = await MeasureAsync(client, requests, progress, csv, ct);
             await Console.Error.WriteLineAsync("resubmitting the same CSV ...");
-            var again = await MeasureAsync(client, requests, csv, ct);
+            var again = await MeasureAsync(client, requests, progress, csv, ct);
 
             Console.WriteLine($"signals-batch: {rows} CSV rows in one POST /api/v1/signals/batch, BatchConcurrency={concurrency}, " +
                 $"{(mergeEvery > 0 ? $"every {mergeEvery}th row the household of the row before (merged)" : "every row its own household")}");
@@ -91,11 +93,29 @@ internal static class SignalsBatchBenchmark
     private static string Per(long total, int count) =>
         count == 0 ? "n/a" : (total / (double)count).ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static async Task<Measurement> MeasureAsync(HttpClient client, RequestTracker requests, string csv, CancellationToken ct)
+    private static async Task<Measurement> MeasureAsync(HttpClient client, RequestTracker requests, ProgressLog progress, string csv, CancellationToken ct)
     {
         var before = requests.Snapshot();
+        var startedSignals = progress.Signals;
         var watch = Stopwatch.StartNew();
-        var results = await PostAsync(client, csv, ct);
+        var post = PostAsync(client, csv, ct);
+        var previousSignals = startedSignals;
+        var previousRequests = before.Total;
+        var previousTime = TimeSpan.Zero;
+        while (await Task.WhenAny(post, Task.Delay(TimeSpan.FromSeconds(30), TimeProvider.System, ct)) != post)
+        {
+            // Progress on stderr: signals handled (started or found) so far and the rate over the last 30 s.
+            var now = watch.Elapsed;
+            var signals = progress.Signals;
+            var total = requests.Counter.Total;
+            var window = (now - previousTime).TotalSeconds;
+            await Console.Error.WriteLineAsync(
+                $"  {now.TotalSeconds,6:0} s: {signals - startedSignals,6} signals, last 30 s {(signals - previousSignals) / window,6:0.0} signals/s, " +
+                $"{(total - previousRequests) / Math.Max(1, signals - previousSignals),5:0.0} requests/signal");
+            (previousSignals, previousRequests, previousTime) = (signals, total, now);
+        }
+
+        var results = await post;
         var elapsed = watch.Elapsed;
         var delta = requests.Snapshot().Minus(before);
         return new Measurement(
@@ -164,10 +184,40 @@ internal static class SignalsBatchBenchmark
         throw new InvalidOperationException("The app did not become healthy within a minute.");
     }
 
+    /// <summary>Counts the signal receiver's per-signal log lines (received, resubmitted, merged); shows nothing.</summary>
+    private sealed class ProgressLog : ILoggerProvider, ILogger
+    {
+        public const string Category = "Workflows.Functions.Signals.SignalReceiver";
+
+        private long _signals;
+
+        public long Signals => Interlocked.Read(ref _signals);
+
+        public ILogger CreateLogger(string categoryName) => categoryName == Category ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Id is 2501 or 2502 or 2503)
+            {
+                Interlocked.Increment(ref _signals);
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+
     private sealed record Measurement(int Rows, int Created, int Duplicate, int Invalid, TimeSpan Elapsed, RequestSnapshot Requests);
 
     /// <summary>The real app with the benchmark's storage, its counter, and warnings-only logging.</summary>
-    private sealed class BenchApp(string connectionString, StorageRequestCounter counter, Dictionary<string, string?> settings) : WebApplicationFactory<app::Program>
+    private sealed class BenchApp(string connectionString, StorageRequestCounter counter, ProgressLog progress, Dictionary<string, string?> settings)
+        : WebApplicationFactory<app::Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -179,8 +229,11 @@ internal static class SignalsBatchBenchmark
                 settings["Engine:Prefix"] = "b" + Guid.NewGuid().ToString("N")[..11];
                 settings["Logging:LogLevel:Default"] = "Warning";
                 settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning";
+                // The receiver's per-signal debug lines (ids only) drive the progress count.
+                settings["Logging:LogLevel:" + ProgressLog.Category] = "Debug";
                 config.AddInMemoryCollection(settings);
             });
+            builder.ConfigureLogging(logging => logging.AddProvider(progress));
             builder.ConfigureTestServices(services => services.AddSingleton(counter));
         }
     }
