@@ -29,7 +29,8 @@ internal static class BenchmarkApp
                           --timers N        timers, one instance each (default 10000)
                           --hosts N         engines competing on the same queues (default 1)
                           --create-concurrency N  parallel starts while arming (default 32)
-                          --margin S        seconds between the projected end of arming and the due minute (default 30)
+                          --margin S        seconds added to 3 x the calibrated arming time to place the due minute (default 60)
+                          --due-in S        put the due minute at least S seconds ahead instead (for a loaded machine)
         """;
 
     public static async Task<int> RunAsync(string[] args)
