@@ -231,6 +231,7 @@ internal static class SignalsBatchBenchmark
                 settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning";
                 // The receiver's per-signal debug lines (ids only) drive the progress count.
                 settings["Logging:LogLevel:" + ProgressLog.Category] = "Debug";
+                settings["Logging:Console:LogLevel:" + ProgressLog.Category] = "Warning";
                 config.AddInMemoryCollection(settings);
             });
             builder.ConfigureLogging(logging => logging.AddProvider(progress));
