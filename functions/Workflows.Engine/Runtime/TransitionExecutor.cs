@@ -21,8 +21,13 @@ internal sealed class TransitionExecutor(
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (record, applied) = await store.LoadAsync(work.InstanceId, work.EventId, cancellationToken);
-            if (applied is not null)
+            // First attempt: the state row only (one point read). An event applied before is caught by the
+            // commit, whose insert of the event's dedupe row then fails; the retry reads that row.
+            var loading = store.GetAsync(work.InstanceId, cancellationToken);
+            var checking = attempt > 1 ? store.AppliedOutboxAsync(work.InstanceId, work.EventId, cancellationToken) : Task.FromResult<IReadOnlyList<OutboxIntent>?>(null);
+            await Task.WhenAll(loading, checking);
+            var record = await loading;
+            if (await checking is { } applied)
             {
                 return new TransitionOutcome(TransitionOutcomeKind.Duplicate, applied, record);
             }
@@ -36,7 +41,11 @@ internal sealed class TransitionExecutor(
             var decision = Decide(work, record, parked);
             if (decision is null)
             {
-                return TransitionOutcome.Ignored(record);
+                // Nothing to change, but this may be a redelivery of a message applied before whose
+                // outbox was never sent (the process died after the commit): send it now.
+                return await store.AppliedOutboxAsync(work.InstanceId, work.EventId, cancellationToken) is { } sent
+                    ? new TransitionOutcome(TransitionOutcomeKind.Duplicate, sent, record)
+                    : TransitionOutcome.Ignored(record);
             }
 
             faults.At(FaultPoint.BeforeCommit, work.InstanceId);

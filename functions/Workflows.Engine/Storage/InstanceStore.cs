@@ -11,26 +11,13 @@ internal sealed class InstanceStore(EngineStorage storage)
 {
     private TableClient Table => storage.Instances;
 
-    /// <summary>The state row and, if this event was already applied, its recorded outbox, in one request.</summary>
-    public async Task<(InstanceRecord? Record, IReadOnlyList<OutboxIntent>? AppliedOutbox)> LoadAsync(string instanceId, string eventId, CancellationToken cancellationToken)
+    /// <summary>The outbox recorded when <paramref name="eventId"/> was applied to this instance; null when it was not.</summary>
+    public async Task<IReadOnlyList<OutboxIntent>?> AppliedOutboxAsync(string instanceId, string eventId, CancellationToken cancellationToken)
     {
-        var eventKey = Keys.Event(eventId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and (RowKey eq {Keys.State} or RowKey eq {eventKey})");
-        InstanceRecord? record = null;
-        IReadOnlyList<OutboxIntent>? outbox = null;
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            if (entity.RowKey == Keys.State)
-            {
-                record = InstanceRecord.FromEntity(entity);
-            }
-            else
-            {
-                outbox = JsonSerializer.Deserialize<List<OutboxIntent>>(Chunks.Read(entity, "Outbox") ?? "[]", EngineJson.Options);
-            }
-        }
-
-        return (record, outbox);
+        var response = await Table.GetEntityIfExistsAsync<TableEntity>(instanceId, Keys.Event(eventId), cancellationToken: cancellationToken);
+        return response.HasValue
+            ? JsonSerializer.Deserialize<List<OutboxIntent>>(Chunks.Read(response.Value!, "Outbox") ?? "[]", EngineJson.Options)
+            : null;
     }
 
     public async Task<InstanceRecord?> GetAsync(string instanceId, CancellationToken cancellationToken)
