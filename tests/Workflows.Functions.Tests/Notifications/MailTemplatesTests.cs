@@ -34,6 +34,36 @@ public sealed class MailTemplatesTests
         Assert.Contains("maandag 15 februari 2027", mail.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>Every byte of the three notification emails, so a change of wording or markup is a deliberate one.</summary>
+    public static TheoryData<NotificationKind, string, string> ExactBodies() => new()
+    {
+        {
+            NotificationKind.Reminder,
+            "Goedemorgen,\n\nDe stap \"Intake / screening\" van nazorgtraject traj-1 moet uiterlijk maandag 15 februari 2027 gedaan zijn.\nIn de bijlage staat een agenda-item voor deze termijn; verschuift de termijn, dan wordt het bijgewerkt.\n\nOpen de zaak: https://werk.gemeente.example/cases/trajectories/traj-1\n\nDit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.\n",
+            "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Herinnering: Intake / screening (nazorgtraject traj-1) uiterlijk maandag 15 februari 2027</title></head><body><p>Goedemorgen,</p><p>De stap &quot;Intake / screening&quot; van nazorgtraject traj-1 moet uiterlijk maandag 15 februari 2027 gedaan zijn.</p><p>In de bijlage staat een agenda-item voor deze termijn; verschuift de termijn, dan wordt het bijgewerkt.</p><p><a href=\"https://werk.gemeente.example/cases/trajectories/traj-1\">Open de zaak traj-1</a></p><p><small>Dit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.</small></p></body></html>"
+        },
+        {
+            NotificationKind.Escalation,
+            "Goedemorgen,\n\nDe stap \"Intake / screening\" van nazorgtraject traj-1 had uiterlijk maandag 15 februari 2027 gedaan moeten zijn en staat nog open.\nU ontvangt dit bericht omdat deze stap bij u is geëscaleerd.\n\nOpen de zaak: https://werk.gemeente.example/cases/trajectories/traj-1\n\nDit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.\n",
+            "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Escalatie: Intake / screening (nazorgtraject traj-1) is over de termijn</title></head><body><p>Goedemorgen,</p><p>De stap &quot;Intake / screening&quot; van nazorgtraject traj-1 had uiterlijk maandag 15 februari 2027 gedaan moeten zijn en staat nog open.</p><p>U ontvangt dit bericht omdat deze stap bij u is ge&#xEB;scaleerd.</p><p><a href=\"https://werk.gemeente.example/cases/trajectories/traj-1\">Open de zaak traj-1</a></p><p><small>Dit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.</small></p></body></html>"
+        },
+        {
+            NotificationKind.Cancellation,
+            "Goedemorgen,\n\nDe termijn van maandag 15 februari 2027 voor de stap \"Intake / screening\" van nazorgtraject traj-1 geldt niet meer.\nHet agenda-item in de bijlage annuleert de eerder gestuurde afspraak.\n\nOpen de zaak: https://werk.gemeente.example/cases/trajectories/traj-1\n\nDit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.\n",
+            "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Vervallen: Intake / screening (nazorgtraject traj-1) per maandag 15 februari 2027</title></head><body><p>Goedemorgen,</p><p>De termijn van maandag 15 februari 2027 voor de stap &quot;Intake / screening&quot; van nazorgtraject traj-1 geldt niet meer.</p><p>Het agenda-item in de bijlage annuleert de eerder gestuurde afspraak.</p><p><a href=\"https://werk.gemeente.example/cases/trajectories/traj-1\">Open de zaak traj-1</a></p><p><small>Dit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.</small></p></body></html>"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExactBodies))]
+    public void Each_kind_reads_exactly_as_written(NotificationKind kind, string text, string html)
+    {
+        var mail = Templates.For(Notification(kind, "Intake / screening"));
+
+        Assert.Equal(text, mail.Text);
+        Assert.Equal(html, mail.Html);
+    }
+
     [Fact]
     public void Everything_in_the_HTML_is_encoded()
     {

@@ -22,11 +22,18 @@ public sealed class MailTemplates(string baseUrl)
     public RenderedMail For(Notification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
+        var (step, theCase, due) = (notification.StepLabel, Case(notification), DutchFormat.Date(notification.Due));
         return notification.Kind switch
         {
-            NotificationKind.Reminder => RenderReminder(notification),
-            NotificationKind.Escalation => RenderEscalation(notification),
-            _ => RenderCancellation(notification),
+            NotificationKind.Reminder => Compose(Reminder, $"Herinnering: {step} ({theCase}) uiterlijk {due}", notification,
+                $"De stap \"{step}\" van {theCase} moet uiterlijk {due} gedaan zijn.",
+                "In de bijlage staat een agenda-item voor deze termijn; verschuift de termijn, dan wordt het bijgewerkt."),
+            NotificationKind.Escalation => Compose(Escalation, $"Escalatie: {step} ({theCase}) is over de termijn", notification,
+                $"De stap \"{step}\" van {theCase} had uiterlijk {due} gedaan moeten zijn en staat nog open.",
+                "U ontvangt dit bericht omdat deze stap bij u is geëscaleerd."),
+            _ => Compose(Cancellation, $"Vervallen: {step} ({theCase}) per {due}", notification,
+                $"De termijn van {due} voor de stap \"{step}\" van {theCase} geldt niet meer.",
+                "Het agenda-item in de bijlage annuleert de eerder gestuurde afspraak."),
         };
     }
 
@@ -36,42 +43,6 @@ public sealed class MailTemplates(string baseUrl)
         NotificationKind.Escalation => Escalation,
         _ => Cancellation,
     };
-
-    private RenderedMail RenderReminder(Notification n)
-    {
-        var due = DutchFormat.Date(n.Due);
-        var subject = $"Herinnering: {n.StepLabel} ({Case(n)}) uiterlijk {due}";
-        string[] lines =
-        [
-            $"De stap \"{n.StepLabel}\" van {Case(n)} moet uiterlijk {due} gedaan zijn.",
-            "In de bijlage staat een agenda-item voor deze termijn; verschuift de termijn, dan wordt het bijgewerkt.",
-        ];
-        return Compose(Reminder, subject, lines, n);
-    }
-
-    private RenderedMail RenderEscalation(Notification n)
-    {
-        var due = DutchFormat.Date(n.Due);
-        var subject = $"Escalatie: {n.StepLabel} ({Case(n)}) is over de termijn";
-        string[] lines =
-        [
-            $"De stap \"{n.StepLabel}\" van {Case(n)} had uiterlijk {due} gedaan moeten zijn en staat nog open.",
-            "U ontvangt dit bericht omdat deze stap bij u is geëscaleerd.",
-        ];
-        return Compose(Escalation, subject, lines, n);
-    }
-
-    private RenderedMail RenderCancellation(Notification n)
-    {
-        var due = DutchFormat.Date(n.Due);
-        var subject = $"Vervallen: {n.StepLabel} ({Case(n)}) per {due}";
-        string[] lines =
-        [
-            $"De termijn van {due} voor de stap \"{n.StepLabel}\" van {Case(n)} geldt niet meer.",
-            "Het agenda-item in de bijlage annuleert de eerder gestuurde afspraak.",
-        ];
-        return Compose(Cancellation, subject, lines, n);
-    }
 
     public RenderedMail RenderDigest(DigestContent digest)
     {
@@ -122,7 +93,8 @@ public sealed class MailTemplates(string baseUrl)
         return new RenderedMail(Digest, subject, text.ToString(), html.ToString());
     }
 
-    private RenderedMail Compose(string template, string subject, IReadOnlyList<string> lines, Notification n)
+    /// <summary>The body every notification shares: greeting, its own lines, the link to the case, the footer.</summary>
+    private RenderedMail Compose(string template, string subject, Notification n, params ReadOnlySpan<string> lines)
     {
         var link = DutchFormat.CaseLink(baseUrl, n.CaseKind, n.CaseId);
         var text = new StringBuilder("Goedemorgen,\n\n");
