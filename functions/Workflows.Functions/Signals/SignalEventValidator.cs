@@ -1,51 +1,51 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Workflows.Domain.Plans;
 using Workflows.Domain.Signals;
 using Workflows.Functions.Api;
+using Workflows.Functions.Cases;
 
 namespace Workflows.Functions.Signals;
 
-/// <summary>A staff event or corporation update that passed its checks: the engine event name and payload.</summary>
-internal sealed record ValidEvent(string Type, SignalEventPayload Payload);
-
 /// <summary>
 /// Reads and checks staff events (API.md "Staff", RULES §1 and §3) and corporation updates (API.md
-/// "Corporations"). Each type takes its own fields and no others (strict, so a field a client thinks it sent
-/// is never silently dropped); <c>note</c> goes with every type. Checks that need the case (is the step
-/// open, is the case closed) follow in <see cref="CheckAgainst"/>.
+/// "Corporations"). Each type takes its own fields and no others (<see cref="EventFields"/>); <c>note</c> goes
+/// with every type. Checks that need the case (is the step open, is the case closed) follow in
+/// <see cref="SignalStaffEvents"/>.
 /// </summary>
 internal static partial class SignalEventValidator
 {
-    public const int MaxReasonLength = 500;
+    private static readonly EventFields StaffFields = new(
+        new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            [SignalEvents.Triaged] = ["assignee"],
+            [SignalEvents.ContactAttempted] = ["channel", "reached", "date"],
+            [SignalEvents.HelpOffered] = [],
+            [SignalEvents.HelpAccepted] = [],
+            [SignalEvents.HelpDeclined] = [],
+            [SignalEvents.FirstConversationHeld] = [],
+            [SignalEvents.DecisionMade] = [],
+            [SignalEvents.Closed] = ["outcome"],
+            [SignalEvents.StepExtended] = ["step", "date", "reason"],
+            [SignalEvents.Suspended] = ["reason"],
+            [SignalEvents.Resumed] = [],
+        },
+        new HashSet<(string, string)>
+        {
+            (SignalEvents.Triaged, "assignee"),
+            (SignalEvents.ContactAttempted, "date"),
+            (SignalEvents.StepExtended, "date"),
+        });
 
-    private static readonly Dictionary<string, string[]> StaffFields = new(StringComparer.Ordinal)
-    {
-        [SignalEvents.Triaged] = ["assignee"],
-        [SignalEvents.ContactAttempted] = ["channel", "reached", "date"],
-        [SignalEvents.HelpOffered] = [],
-        [SignalEvents.HelpAccepted] = [],
-        [SignalEvents.HelpDeclined] = [],
-        [SignalEvents.FirstConversationHeld] = [],
-        [SignalEvents.DecisionMade] = [],
-        [SignalEvents.Closed] = ["outcome"],
-        [SignalEvents.StepExtended] = ["step", "date", "reason"],
-        [SignalEvents.Suspended] = ["reason"],
-        [SignalEvents.Resumed] = [],
-    };
-
-    private static readonly Dictionary<string, string[]> UpdateFields = new(StringComparer.Ordinal)
+    private static readonly EventFields UpdateFields = new(new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [SignalEvents.ArrearsResolved] = [],
         [SignalEvents.PaymentPlanAgreed] = [],
         [SignalEvents.EvictionScheduled] = ["evictionDate"],
         [SignalEvents.ArrearsChanged] = ["arrears"],
         [SignalEvents.Withdrawn] = [],
-    };
+    });
 
-    private static readonly string[] StaffOptional = ["assignee", "date"];
-
-    public static ValidEvent? StaffEvent(JsonElement body, ValidationErrors errors, DateOnly today)
+    public static ValidEvent<SignalEventPayload>? StaffEvent(JsonElement body, ValidationErrors errors, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (JsonObjectReader.Open(body, string.Empty, errors) is not { } json)
@@ -53,33 +53,16 @@ internal static partial class SignalEventValidator
             return null;
         }
 
-        var type = json.Text("type");
+        var common = CaseEventFields.Read(json, errors);
         var assignee = json.Text("assignee");
         var channel = json.Text("channel");
         var reached = json.Flag("reached");
         var outcome = json.Text("outcome");
-        var step = json.Text("step");
-        var date = json.Date("date");
-        var reason = json.Text("reason");
-        var note = FieldText.Lines(errors, "note", json.Text("note"), SignalValidator.MaxNoteLength, required: false);
         json.Finish();
 
-        if (Type(type, StaffFields, errors) is not { } allowed)
+        if (StaffFields.Allowed(json, common.Type, errors) is not { } allowed)
         {
             return null;
-        }
-
-        foreach (var name in StaffFields.Values.SelectMany(f => f).Distinct())
-        {
-            var present = json.IsPresent(name);
-            if (present && !allowed.Contains(name))
-            {
-                errors.Add(name, $"Not used with type {type}.");
-            }
-            else if (!present && allowed.Contains(name) && !StaffOptional.Contains(name) && !errors.Has(name))
-            {
-                errors.Add(name, $"Required with type {type}.");
-            }
         }
 
         ContactChannel? parsedChannel = null;
@@ -99,44 +82,26 @@ internal static partial class SignalEventValidator
             errors.Add("assignee", "Must be a staff id: 1-100 of A-Z, a-z, 0-9, '-', '_', '.', '@'.");
         }
 
-        if (step is not null && allowed.Contains("step"))
-        {
-            FieldText.Line(errors, "step", step, 64, required: true);
-        }
-
-        if (reason is not null && allowed.Contains("reason"))
-        {
-            reason = FieldText.Lines(errors, "reason", reason, MaxReasonLength, required: true);
-        }
-
-        if (date is { } on && allowed.Contains("date"))
-        {
-            if (type == SignalEvents.ContactAttempted && on > today)
-            {
-                errors.Add("date", "Must not be in the future.");
-            }
-            else if (type == SignalEvents.StepExtended && on < today)
-            {
-                errors.Add("date", "Must not be in the past.");
-            }
-        }
+        common.CheckStep(allowed, errors);
+        var reason = common.TextReason(allowed, errors);
+        common.CheckDate(SignalEvents.ContactAttempted, allowed, today, errors);
 
         return errors.IsEmpty
-            ? new ValidEvent(type!, new SignalEventPayload
+            ? new ValidEvent<SignalEventPayload>(common.Type!, new SignalEventPayload
             {
                 Assignee = assignee,
                 Channel = parsedChannel,
                 Reached = reached,
                 Outcome = parsedOutcome,
-                Step = step,
-                Date = date,
+                Step = common.Step,
+                Date = common.Date,
                 Reason = reason,
-                Note = note,
+                Note = common.Note,
             })
             : null;
     }
 
-    public static ValidEvent? Update(JsonElement body, ValidationErrors errors, DateOnly today)
+    public static ValidEvent<SignalEventPayload>? Update(JsonElement body, ValidationErrors errors, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (JsonObjectReader.Open(body, string.Empty, errors) is not { } json)
@@ -148,25 +113,12 @@ internal static partial class SignalEventValidator
         var evictionDate = json.Date("evictionDate");
         var arrearsJson = json.Nested("arrears");
         var arrearsDraft = arrearsJson is null ? null : SignalJsonReader.Arrears(arrearsJson);
-        var note = FieldText.Lines(errors, "note", json.Text("note"), SignalValidator.MaxNoteLength, required: false);
+        var note = CaseEventFields.ReadNote(json, errors);
         json.Finish();
 
-        if (Type(type, UpdateFields, errors) is not { } allowed)
+        if (UpdateFields.Allowed(json, type, errors) is not { } allowed)
         {
             return null;
-        }
-
-        foreach (var name in UpdateFields.Values.SelectMany(f => f))
-        {
-            var present = json.IsPresent(name);
-            if (present && !allowed.Contains(name))
-            {
-                errors.Add(name, $"Not used with type {type}.");
-            }
-            else if (!present && allowed.Contains(name) && !errors.HasUnder(name))
-            {
-                errors.Add(name, $"Required with type {type}.");
-            }
         }
 
         Arrears? arrears = null;
@@ -181,48 +133,8 @@ internal static partial class SignalEventValidator
         }
 
         return errors.IsEmpty
-            ? new ValidEvent(type!, new SignalEventPayload { EvictionDate = evictionDate, Arrears = arrears, Note = note })
+            ? new ValidEvent<SignalEventPayload>(type!, new SignalEventPayload { EvictionDate = evictionDate, Arrears = arrears, Note = note })
             : null;
-    }
-
-    /// <summary>
-    /// Checks that need the case: a step to extend must be open; suspend and resume must change something;
-    /// a contact attempt cannot predate the signal. Answers the path and message of a 400, or null.
-    /// </summary>
-    public static (string Path, string Message)? CheckAgainst(ValidEvent @event, SignalState state)
-    {
-        ArgumentNullException.ThrowIfNull(@event);
-        ArgumentNullException.ThrowIfNull(state);
-        var payload = @event.Payload;
-        switch (@event.Type)
-        {
-            case SignalEvents.StepExtended when state.Steps.Steps.FirstOrDefault(s => s.Key == payload.Step) is not { Status: StepStatus.Open }:
-                var open = state.Steps.Open.Select(s => s.Key).ToList();
-                return ("step", open.Count == 0
-                    ? "This case has no open step to extend."
-                    : $"Must be an open step of this case: {string.Join(", ", open)}.");
-            case SignalEvents.ContactAttempted when payload.Date < state.ReceivedOn:
-                return ("date", "Must not be before the signal was received.");
-            default:
-                return null;
-        }
-    }
-
-    private static string[]? Type(string? type, Dictionary<string, string[]> fields, ValidationErrors errors)
-    {
-        if (type is null)
-        {
-            FieldText.Require(errors, "type");
-            return null;
-        }
-
-        if (!fields.TryGetValue(type, out var allowed))
-        {
-            errors.Add("type", $"Must be one of: {string.Join(", ", fields.Keys)}.");
-            return null;
-        }
-
-        return allowed;
     }
 
     private static T? Fail<T>(ValidationErrors errors, string path, string message)

@@ -23,7 +23,6 @@ internal sealed record ValidSignal(
 internal static partial class SignalValidator
 {
     public const int MaxTenants = 10;
-    public const int MaxNoteLength = 1000;
     public const decimal MaxArrears = 1_000_000m;
     public const decimal MaxMonthlyRent = 100_000m;
     public const int MaxArrearsMonths = 120;

@@ -1,11 +1,13 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Workflows.Domain.Cases;
 using Workflows.Domain.Signals;
 using Workflows.Engine.Client;
 using Workflows.Functions.Api;
+using Workflows.Functions.Audit;
 using Workflows.Functions.Auth;
+using Workflows.Functions.Cases;
 using Workflows.Functions.Hosting;
 using Workflows.Functions.Policy;
 
@@ -15,11 +17,12 @@ namespace Workflows.Functions.Signals;
 /// Signals of payment arrears (API.md "Corporations" and the signal routes of "Staff"): intake one by one
 /// or in bulk, the corporation's coarse view and updates, and for staff of the municipality the full case
 /// and its events. A corporation sees only its own signals and staff only their municipality's; anything
-/// else answers 404 exactly as an unknown id does. A refused request stores nothing.
+/// else answers 404 exactly as an unknown id does. A refused request stores nothing. The full case holds
+/// personal data, so every staff read of it is written to the access log (RULES §2).
 /// </summary>
-public static partial class SignalsApi
+public static class SignalsApi
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string IdempotencyKeyHeader = IdempotencyKey.Header;
 
     public static RouteGroupBuilder MapSignalsApiV1(this RouteGroupBuilder api)
     {
@@ -70,7 +73,7 @@ public static partial class SignalsApi
             .WithDescription(
                 "Corporations get { id, externalReference, status (received | in-contact | help-accepted | not-reached | closed), " +
                 "receivedAt, closedAt? }; a signal taken into another case shows that case's status. Staff of the municipality get " +
-                "the full case (SignalCaseView). Anyone else: 404.");
+                "the full case (SignalCaseView; every such read is in the access log). Anyone else: 404.");
 
         signals.MapPost("/{id}/updates", UpdateAsync)
             .RequireAuthorization(AuthPolicies.Corporation)
@@ -191,7 +194,7 @@ public static partial class SignalsApi
     }
 
     internal static async Task<Results<Ok<SignalStatusView>, Ok<SignalCaseView>, NotFound>> GetAsync(
-        string id, HttpContext http, OrchestrationClient client, TimeProvider clock, CancellationToken cancellationToken)
+        string id, HttpContext http, OrchestrationClient client, AccessLog accessLog, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = http.Caller();
         if (await SignalViews.FindAsync(client, id, cancellationToken) is not var (_, state))
@@ -206,6 +209,8 @@ public static partial class SignalsApi
 
         if (caller.IsStaffOf(state.Municipality))
         {
+            // The full case holds the household's personal data (RULES §2): every staff read is logged.
+            await accessLog.RecordAsync(caller, CaseKind.Signal, id, "read", cancellationToken);
             return TypedResults.Ok(SignalViews.Full(id, state, IsoDate.Today(clock)));
         }
 
@@ -239,7 +244,7 @@ public static partial class SignalsApi
         }
 
         var errors = new ValidationErrors();
-        var eventId = IdempotencyKey(http, caller, errors);
+        var eventId = IdempotencyKey.EventId(http, caller, errors);
         if (SignalEventValidator.Update(body.Document!.RootElement, errors, IsoDate.Today(clock)) is not { } update || !errors.IsEmpty)
         {
             return errors.ToProblem("The update is not valid; nothing was recorded.");
@@ -253,75 +258,10 @@ public static partial class SignalsApi
         return TypedResults.Accepted(Location(id), await SignalViews.CoarseAsync(client, id, current, cancellationToken));
     }
 
-    internal static async Task<Results<Ok<SignalCaseView>, NotFound, ValidationProblem, ProblemHttpResult>> EventAsync(
-        string id,
-        HttpContext http,
-        OrchestrationClient client,
-        TimeProvider clock,
-        IOptions<ApiOptions> apiOptions,
-        ILogger<SignalReceiver> logger,
-        CancellationToken cancellationToken)
-    {
-        var caller = http.Caller();
-        if (await SignalViews.FindAsync(client, id, cancellationToken) is not var (_, state) || !caller.IsStaffOf(state.Municipality))
-        {
-            return TypedResults.NotFound();
-        }
-
-        using var body = await JsonBody.ReadAsync(http.Request, apiOptions.Value.MaxRequestBodySize, cancellationToken);
-        if (body.Refused is { } refused)
-        {
-            return refused;
-        }
-
-        if (body.Invalid is { } invalid)
-        {
-            return invalid;
-        }
-
-        var today = IsoDate.Today(clock);
-        var errors = new ValidationErrors();
-        var eventId = IdempotencyKey(http, caller, errors);
-        if (SignalEventValidator.StaffEvent(body.Document!.RootElement, errors, today) is not { } staffEvent || !errors.IsEmpty)
-        {
-            return errors.ToProblem("The event is not valid; nothing was recorded.");
-        }
-
-        if (state.Phase == SignalPhase.Merged)
-        {
-            return Problems.Conflict($"This signal was taken into case {state.MergedInto}; record events there.");
-        }
-
-        if (state.Phase == SignalPhase.Closed)
-        {
-            return Problems.Conflict("The case is closed; it takes no more events.");
-        }
-
-        if (staffEvent.Type == SignalEvents.Suspended && state.Steps.IsSuspended)
-        {
-            return Problems.Conflict("The case is suspended already.");
-        }
-
-        if (staffEvent.Type == SignalEvents.Resumed && !state.Steps.IsSuspended)
-        {
-            return Problems.Conflict("The case is not suspended.");
-        }
-
-        if (SignalEventValidator.CheckAgainst(staffEvent, state) is var (path, message))
-        {
-            errors.Add(path, message);
-            return errors.ToProblem("The event does not fit this case; nothing was recorded.");
-        }
-
-        var after = await client.RaiseEventAsync(id, staffEvent.Type, staffEvent.Payload, caller.Id, eventId, cancellationToken);
-        logger.EventRaised(staffEvent.Type, id, caller.Id);
-        if (after is not { State: not null })
-        {
-            return TypedResults.NotFound();
-        }
-
-        return TypedResults.Ok(SignalViews.Full(id, after.StateAs<SignalState>(), IsoDate.Today(clock)));
-    }
+    internal static Task<Results<Ok<SignalCaseView>, NotFound, ValidationProblem, ProblemHttpResult>> EventAsync(
+        string id, HttpContext http, OrchestrationClient client, AccessLog accessLog, TimeProvider clock,
+        IOptions<ApiOptions> apiOptions, ILogger<SignalReceiver> logger, CancellationToken cancellationToken) =>
+        StaffEventEndpoint.RecordAsync(SignalStaffEvents.Instance, id, http, client, accessLog, clock, apiOptions.Value, logger, cancellationToken);
 
     private static Uri Location(string id) => new($"{ApplicationEndpointsExtensions.ApiV1Prefix}/signals/{id}", UriKind.Relative);
 
@@ -331,27 +271,4 @@ public static partial class SignalsApi
         errors.Add(path, message);
         return errors.ToProblem("The body cannot be read as a whole; nothing was stored.");
     }
-
-    /// <summary>
-    /// The engine event id for an <c>Idempotency-Key</c> header (printable ASCII, at most 100), scoped to the
-    /// caller so two callers' keys never collide; null without the header (a fresh id each time).
-    /// </summary>
-    private static string? IdempotencyKey(HttpContext http, Caller caller, ValidationErrors errors)
-    {
-        if (!http.Request.Headers.TryGetValue(IdempotencyKeyHeader, out var values))
-        {
-            return null;
-        }
-
-        if (values.Count != 1 || values[0] is not { } key || !IdempotencyKeyPattern().IsMatch(key))
-        {
-            errors.Add(IdempotencyKeyHeader, "Must be one value of 1-100 printable ASCII characters.");
-            return null;
-        }
-
-        return $"idem|{caller.Id}|{key}";
-    }
-
-    [GeneratedRegex("^[\\x21-\\x7E]{1,100}$", RegexOptions.CultureInvariant)]
-    private static partial Regex IdempotencyKeyPattern();
 }

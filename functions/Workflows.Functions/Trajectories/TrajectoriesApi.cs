@@ -6,6 +6,7 @@ using Workflows.Engine.Client;
 using Workflows.Functions.Api;
 using Workflows.Functions.Audit;
 using Workflows.Functions.Auth;
+using Workflows.Functions.Cases;
 using Workflows.Functions.Hosting;
 using Workflows.Functions.Policy;
 
@@ -60,7 +61,8 @@ public static class TrajectoriesApi
                 "Types: intake-completed (consent? { condition: true|false }), condition-updated (condition, status), release-date-changed (date?; absent or null = unknown), " +
                 "released (date?, not in the future; default today), follow-up-done, closed (reason: completed | redetained | transferred | " +
                 "deceased | other), step-extended (step, date, reason), suspended (reason), resumed; note? with any. 409 when the case is " +
-                "closed, suspend/resume changes nothing, or release (date) after the release.");
+                "closed, suspend/resume changes nothing, or release (date) after the release. " +
+                "An Idempotency-Key header makes a retried request harmless.");
         return api;
     }
 
@@ -147,76 +149,10 @@ public static class TrajectoriesApi
         return TypedResults.Ok(TrajectoryViews.Full(id, state, IsoDate.Today(clock)));
     }
 
-    internal static async Task<Results<Ok<TrajectoryCaseView>, NotFound, ValidationProblem, ProblemHttpResult>> EventAsync(
-        string id,
-        HttpContext http,
-        OrchestrationClient client,
-        AccessLog accessLog,
-        TimeProvider clock,
-        IOptions<ApiOptions> apiOptions,
-        ILogger<TrajectoryState> logger,
-        CancellationToken cancellationToken)
-    {
-        var caller = http.Caller();
-        if (await TrajectoryViews.FindAsync(client, id, cancellationToken) is not var (_, state) || !caller.IsStaffOf(state.Municipality))
-        {
-            return TypedResults.NotFound();
-        }
-
-        using var body = await JsonBody.ReadAsync(http.Request, apiOptions.Value.MaxRequestBodySize, cancellationToken);
-        if (body.Refused is { } refused)
-        {
-            return refused;
-        }
-
-        if (body.Invalid is { } invalid)
-        {
-            return invalid;
-        }
-
-        var today = IsoDate.Today(clock);
-        var errors = new ValidationErrors();
-        if (TrajectoryEventValidator.Read(body.Document!.RootElement, errors, today) is not { } staffEvent)
-        {
-            return errors.ToProblem("The event is not valid; nothing was recorded.");
-        }
-
-        if (state.Phase == TrajectoryPhase.Closed)
-        {
-            return Problems.Conflict("The trajectory is closed; it takes no more events.");
-        }
-
-        if (staffEvent.Type == TrajectoryEvents.Suspended && state.Steps.IsSuspended)
-        {
-            return Problems.Conflict("The trajectory is suspended already.");
-        }
-
-        if (staffEvent.Type == TrajectoryEvents.Resumed && !state.Steps.IsSuspended)
-        {
-            return Problems.Conflict("The trajectory is not suspended.");
-        }
-
-        if (staffEvent.Type is TrajectoryEvents.Released or TrajectoryEvents.ReleaseDateChanged && state.Phase != TrajectoryPhase.Detained)
-        {
-            return Problems.Conflict("The person is released already; release and release date no longer change.");
-        }
-
-        if (TrajectoryEventValidator.CheckAgainst(staffEvent, state) is var (path, message))
-        {
-            errors.Add(path, message);
-            return errors.ToProblem("The event does not fit this case; nothing was recorded.");
-        }
-
-        var after = await client.RaiseEventAsync(id, staffEvent.Type, staffEvent.Payload, caller.Id, null, cancellationToken);
-        logger.TrajectoryEventRaised(staffEvent.Type, id, caller.Id);
-        if (after is not { State: not null })
-        {
-            return TypedResults.NotFound();
-        }
-
-        await accessLog.RecordAsync(caller, CaseKind.Trajectory, id, "read", cancellationToken);
-        return TypedResults.Ok(TrajectoryViews.Full(id, after.StateAs<TrajectoryState>(), today));
-    }
+    internal static Task<Results<Ok<TrajectoryCaseView>, NotFound, ValidationProblem, ProblemHttpResult>> EventAsync(
+        string id, HttpContext http, OrchestrationClient client, AccessLog accessLog, TimeProvider clock,
+        IOptions<ApiOptions> apiOptions, ILogger<TrajectoryState> logger, CancellationToken cancellationToken) =>
+        StaffEventEndpoint.RecordAsync(TrajectoryStaffEvents.Instance, id, http, client, accessLog, clock, apiOptions.Value, logger, cancellationToken);
 
     private static Uri Location(string id) => new($"{ApplicationEndpointsExtensions.ApiV1Prefix}/trajectories/{id}", UriKind.Relative);
 }

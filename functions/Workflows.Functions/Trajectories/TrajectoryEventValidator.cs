@@ -1,43 +1,39 @@
 using System.Text.Json;
-using Workflows.Domain.Plans;
 using Workflows.Domain.Trajectories;
 using Workflows.Functions.Api;
-using Workflows.Functions.Signals;
+using Workflows.Functions.Cases;
 
 namespace Workflows.Functions.Trajectories;
 
-/// <summary>A staff event on a trajectory that passed its checks: the engine event name and payload.</summary>
-internal sealed record ValidTrajectoryEvent(string Type, TrajectoryEventPayload Payload);
-
 /// <summary>
 /// Reads and checks staff events on a trajectory (API.md "Staff", RULES §2 and §3). Each type takes its own
-/// fields and no others (strict); <c>note</c> goes with every type. Checks that need the case (is the step
-/// open) follow in <see cref="CheckAgainst"/>.
+/// fields and no others (<see cref="EventFields"/>); <c>note</c> goes with every type. Checks that need the
+/// case (is the step open) follow in <see cref="TrajectoryStaffEvents"/>.
 /// </summary>
 internal static class TrajectoryEventValidator
 {
-    private static readonly Dictionary<string, string[]> Fields = new(StringComparer.Ordinal)
-    {
-        [TrajectoryEvents.IntakeCompleted] = ["consent"],
-        [TrajectoryEvents.ConditionUpdated] = ["condition", "status"],
-        [TrajectoryEvents.ReleaseDateChanged] = ["date"],
-        [TrajectoryEvents.Released] = ["date"],
-        [TrajectoryEvents.FollowUpDone] = [],
-        [TrajectoryEvents.Closed] = ["reason"],
-        [TrajectoryEvents.StepExtended] = ["step", "date", "reason"],
-        [TrajectoryEvents.Suspended] = ["reason"],
-        [TrajectoryEvents.Resumed] = [],
-    };
+    /// <summary>A release date may be unknown (null); released defaults to today; consent may be given later.</summary>
+    private static readonly EventFields Fields = new(
+        new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            [TrajectoryEvents.IntakeCompleted] = ["consent"],
+            [TrajectoryEvents.ConditionUpdated] = ["condition", "status"],
+            [TrajectoryEvents.ReleaseDateChanged] = ["date"],
+            [TrajectoryEvents.Released] = ["date"],
+            [TrajectoryEvents.FollowUpDone] = [],
+            [TrajectoryEvents.Closed] = ["reason"],
+            [TrajectoryEvents.StepExtended] = ["step", "date", "reason"],
+            [TrajectoryEvents.Suspended] = ["reason"],
+            [TrajectoryEvents.Resumed] = [],
+        },
+        new HashSet<(string, string)>
+        {
+            (TrajectoryEvents.ReleaseDateChanged, "date"),
+            (TrajectoryEvents.Released, "date"),
+            (TrajectoryEvents.IntakeCompleted, "consent"),
+        });
 
-    /// <summary>Fields a type takes but does not require: a release date may be unknown (null); released defaults to today.</summary>
-    private static readonly HashSet<(string Type, string Field)> Optional =
-    [
-        (TrajectoryEvents.ReleaseDateChanged, "date"),
-        (TrajectoryEvents.Released, "date"),
-        (TrajectoryEvents.IntakeCompleted, "consent"),
-    ];
-
-    public static ValidTrajectoryEvent? Read(JsonElement body, ValidationErrors errors, DateOnly today)
+    public static ValidEvent<TrajectoryEventPayload>? Read(JsonElement body, ValidationErrors errors, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (JsonObjectReader.Open(body, string.Empty, errors) is not { } json)
@@ -45,39 +41,15 @@ internal static class TrajectoryEventValidator
             return null;
         }
 
-        var type = json.Text("type");
+        var common = CaseEventFields.Read(json, errors);
         var condition = json.Text("condition");
         var status = json.Text("status");
-        var date = json.Date("date");
-        var reason = json.Text("reason");
-        var step = json.Text("step");
         var consent = Consent(json.Nested("consent"));
-        var note = FieldText.Lines(errors, "note", json.Text("note"), SignalValidator.MaxNoteLength, required: false);
         json.Finish();
 
-        if (type is null)
+        if (Fields.Allowed(json, common.Type, errors) is not { } allowed || common.Type is not { } type)
         {
-            FieldText.Require(errors, "type");
             return null;
-        }
-
-        if (!Fields.TryGetValue(type, out var allowed))
-        {
-            errors.Add("type", $"Must be one of: {string.Join(", ", Fields.Keys)}.");
-            return null;
-        }
-
-        foreach (var name in Fields.Values.SelectMany(f => f).Distinct())
-        {
-            var present = json.IsPresent(name);
-            if (present && !allowed.Contains(name))
-            {
-                errors.Add(name, $"Not used with type {type}.");
-            }
-            else if (!present && allowed.Contains(name) && !Optional.Contains((type, name)) && !errors.HasUnder(name))
-            {
-                errors.Add(name, $"Required with type {type}.");
-            }
         }
 
         if (condition is not null && allowed.Contains("condition") && !TrajectoryPlan.Conditions.Contains(condition))
@@ -98,81 +70,45 @@ internal static class TrajectoryEventValidator
             }
         }
 
-        ClosureReason? closure = null;
-        string? extensionReason = null;
-        if (reason is not null && allowed.Contains("reason"))
-        {
-            if (type == TrajectoryEvents.Closed)
-            {
-                if (KebabEnum.TryParse<ClosureReason>(reason, out var r))
-                {
-                    closure = r;
-                }
-                else
-                {
-                    errors.Add("reason", KebabEnum.OneOf<ClosureReason>());
-                }
-            }
-            else
-            {
-                extensionReason = FieldText.Lines(errors, "reason", reason, SignalEventValidator.MaxReasonLength, required: true);
-            }
-        }
-
-        if (step is not null && allowed.Contains("step"))
-        {
-            FieldText.Line(errors, "step", step, 64, required: true);
-        }
-
-        if (date is { } on && allowed.Contains("date"))
-        {
-            if (type == TrajectoryEvents.Released && on > today)
-            {
-                errors.Add("date", "Must not be in the future.");
-            }
-            else if (type == TrajectoryEvents.StepExtended && on < today)
-            {
-                errors.Add("date", "Must not be in the past.");
-            }
-        }
-
+        // A closure's reason is one of a list; any other reason is free text.
+        var closure = type == TrajectoryEvents.Closed ? ClosureReasonOf(common.Reason, errors) : null;
+        var textReason = type == TrajectoryEvents.Closed ? null : common.TextReason(allowed, errors);
+        common.CheckStep(allowed, errors);
+        common.CheckDate(TrajectoryEvents.Released, allowed, today, errors);
         if (!errors.IsEmpty)
         {
             return null;
         }
 
-        return new ValidTrajectoryEvent(type, new TrajectoryEventPayload
+        return new ValidEvent<TrajectoryEventPayload>(type, new TrajectoryEventPayload
         {
             Condition = condition,
             Status = parsedStatus,
-            Date = date,
+            Date = common.Date,
             Reason = closure,
-            Step = step,
-            ExtensionReason = type == TrajectoryEvents.StepExtended ? extensionReason : null,
+            Step = common.Step,
+            ExtensionReason = type == TrajectoryEvents.StepExtended ? textReason : null,
             Consent = type == TrajectoryEvents.IntakeCompleted ? consent : null,
             // The engine keeps a suspension's reason as its note.
-            Note = type == TrajectoryEvents.Suspended ? Join(extensionReason, note) : note,
+            Note = type == TrajectoryEvents.Suspended ? Join(textReason, common.Note) : common.Note,
         });
     }
 
-    /// <summary>Checks that need the case: a step to extend must be open; a release cannot predate detention.</summary>
-    public static (string Path, string Message)? CheckAgainst(ValidTrajectoryEvent @event, TrajectoryState state)
+    /// <summary>The reason a trajectory closed, or null when absent or not one of the list (error recorded).</summary>
+    private static ClosureReason? ClosureReasonOf(string? reason, ValidationErrors errors)
     {
-        ArgumentNullException.ThrowIfNull(@event);
-        ArgumentNullException.ThrowIfNull(state);
-        var payload = @event.Payload;
-        switch (@event.Type)
+        if (reason is null)
         {
-            case TrajectoryEvents.StepExtended when state.Steps.Steps.FirstOrDefault(s => s.Key == payload.Step) is not { Status: StepStatus.Open }:
-                var open = state.Steps.Open.Select(s => s.Key).ToList();
-                return ("step", open.Count == 0
-                    ? "This case has no open step to extend."
-                    : $"Must be an open step of this case: {string.Join(", ", open)}.");
-            case TrajectoryEvents.Released or TrajectoryEvents.ReleaseDateChanged when payload.Date < state.DetentionStart:
-                return ("date", "Must not be before detentionStart.");
-            default:
-                return null;
+            return null;
         }
+
+        if (KebabEnum.TryParse<ClosureReason>(reason, out var r))
+        {
+            return r;
+        }
+
+        errors.Add("reason", KebabEnum.OneOf<ClosureReason>());
+        return null;
     }
 
     /// <summary>

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Workflows.Engine.Client;
+using Workflows.Functions.Api;
+using Workflows.Functions.Audit;
+using Workflows.Functions.Auth;
+using Workflows.Functions.Hosting;
+
+namespace Workflows.Functions.Cases;
+
+/// <summary>
+/// <c>POST …/{id}/events</c> for every kind of case (API.md "Staff"): staff of the case's municipality record
+/// progress and get the updated case back; anyone else gets 404 as for an unknown id. A refused event records
+/// nothing; an <c>Idempotency-Key</c> makes a retry harmless; the answer is a read of personal data, so it is
+/// written to the access log (RULES §2).
+/// </summary>
+internal static class StaffEventEndpoint
+{
+    public static async Task<Results<Ok<TView>, NotFound, ValidationProblem, ProblemHttpResult>> RecordAsync<TState, TPayload, TView>(
+        StaffEventRules<TState, TPayload, TView> rules,
+        string id,
+        HttpContext http,
+        OrchestrationClient client,
+        AccessLog accessLog,
+        TimeProvider clock,
+        ApiOptions apiOptions,
+        ILogger logger,
+        CancellationToken cancellationToken)
+        where TState : class
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(accessLog);
+        ArgumentNullException.ThrowIfNull(apiOptions);
+        var caller = http.Caller();
+        if (await rules.FindAsync(client, id, cancellationToken) is not { } state || !caller.IsStaffOf(rules.MunicipalityOf(state)))
+        {
+            return TypedResults.NotFound();
+        }
+
+        using var body = await JsonBody.ReadAsync(http.Request, apiOptions.MaxRequestBodySize, cancellationToken);
+        if (body.Refused is { } refused)
+        {
+            return refused;
+        }
+
+        if (body.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        var today = IsoDate.Today(clock);
+        var errors = new ValidationErrors();
+        var eventId = IdempotencyKey.EventId(http, caller, errors);
+        if (rules.Read(body.Document!.RootElement, errors, today) is not { } staffEvent || !errors.IsEmpty)
+        {
+            return errors.ToProblem("The event is not valid; nothing was recorded.");
+        }
+
+        if (rules.Conflict(staffEvent, state) is { } conflict)
+        {
+            return conflict;
+        }
+
+        if (rules.CheckAgainst(staffEvent, state) is var (path, message))
+        {
+            errors.Add(path, message);
+            return errors.ToProblem("The event does not fit this case; nothing was recorded.");
+        }
+
+        var after = await client.RaiseEventAsync(id, staffEvent.Type, staffEvent.Payload, caller.Id, eventId, cancellationToken);
+        rules.LogRaised(logger, staffEvent.Type, id, caller.Id);
+        if (after is not { State: not null })
+        {
+            return TypedResults.NotFound();
+        }
+
+        await accessLog.RecordAsync(caller, rules.Kind, id, "read", cancellationToken);
+        return TypedResults.Ok(rules.View(id, after.StateAs<TState>(), today));
+    }
+}
