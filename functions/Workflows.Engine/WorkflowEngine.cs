@@ -82,6 +82,31 @@ public sealed class WorkflowEngine
     public Task<int> SweepTimersAsync(CancellationToken cancellationToken) =>
         _indexedTimers?.SweepAsync(cancellationToken) ?? Task.FromResult(0);
 
+    /// <summary>
+    /// On a virtual clock: the due instant of the earliest timer due before <paramref name="before"/>, so a
+    /// caller can step the clock from timer to timer. Null when there is none, and always with queue timers.
+    /// </summary>
+    public Task<DateTimeOffset?> NextTimerDueAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        _indexedTimers?.NextDueAsync(before, cancellationToken) ?? Task.FromResult<DateTimeOffset?>(null);
+
+    /// <summary>
+    /// Whether the work or activity queue still holds messages, counting those being processed (Azure's
+    /// approximate count includes invisible messages); false means the engine has nothing left to do now.
+    /// </summary>
+    public async Task<bool> HasPendingWorkAsync(CancellationToken cancellationToken)
+    {
+        foreach (var queue in new[] { Storage.Work, Storage.Activities })
+        {
+            var properties = await queue.GetPropertiesAsync(cancellationToken);
+            if (properties.Value.ApproximateMessagesCount > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Handles one work-queue message delivered by an outside trigger (Azure Functions queue trigger).</summary>
     public Task HandleWorkMessageAsync(Azure.Storage.Queues.Models.QueueMessage message, CancellationToken cancellationToken) =>
         _work.HandleAsync(message, Storage.Work, cancellationToken);

@@ -60,6 +60,19 @@ internal sealed class IndexedTimerScheduler(EngineStorage storage, TimeProvider 
         return moved;
     }
 
+    /// <summary>The due instant of the earliest timer due before <paramref name="before"/>; null when there is none.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey lt {before.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            // Row keys start with the due instant's ticks, so the first row is the earliest timer.
+            return new DateTimeOffset(long.Parse(row.RowKey.AsSpan(0, 19), CultureInfo.InvariantCulture), TimeSpan.Zero);
+        }
+
+        return null;
+    }
+
     private async Task UpsertAsync(WorkMessage message, CancellationToken cancellationToken) =>
         await Table.UpsertEntityAsync(
             new TableEntity(Partition, RowKey(message.DueAt!.Value, message.InstanceId, message.TimerId!))
