@@ -3,8 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Options;
+using Workflows.Domain.Cases;
+using Workflows.Domain.Signals;
+using Workflows.Domain.Trajectories;
 using Workflows.Engine.Abstractions;
 using Workflows.Engine.Client;
+using Workflows.Functions.Audit;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Policy;
 
@@ -15,7 +19,7 @@ namespace Workflows.Functions.Management;
 /// history, terminate, purge. Staff see the instances of their own municipality (an instance's scope); admins
 /// see all. Another municipality's instance answers 404, so its existence is not revealed. Status and list
 /// never show an instance's state; the history (events with their payloads) is for staff of the municipality
-/// and admins alone.
+/// and admins alone. Every status, history or termination of a case shown is written to the access log.
 /// </summary>
 public static class ManagementApi
 {
@@ -120,20 +124,29 @@ public static class ManagementApi
     }
 
     internal static async Task<Results<Ok<InstanceResponse>, NotFound>> GetAsync(
-        string id, HttpContext http, OrchestrationClient client, CancellationToken cancellationToken) =>
-        await FindVisibleAsync(client, http.Caller(), id, cancellationToken) is { } instance
-            ? TypedResults.Ok(ToResponse(instance))
-            : TypedResults.NotFound();
+        string id, HttpContext http, OrchestrationClient client, AccessLog accessLog, CancellationToken cancellationToken)
+    {
+        var caller = http.Caller();
+        if (await FindVisibleAsync(client, caller, id, cancellationToken) is not { } instance)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await RecordAsync(accessLog, caller, instance, "status", cancellationToken);
+        return TypedResults.Ok(ToResponse(instance));
+    }
 
     internal static async Task<Results<Ok<HistoryResponse>, NotFound>> HistoryAsync(
-        string id, HttpContext http, OrchestrationClient client, CancellationToken cancellationToken)
+        string id, HttpContext http, OrchestrationClient client, AccessLog accessLog, CancellationToken cancellationToken)
     {
-        if (await FindVisibleAsync(client, http.Caller(), id, cancellationToken) is null)
+        var caller = http.Caller();
+        if (await FindVisibleAsync(client, caller, id, cancellationToken) is not { } instance)
         {
             return TypedResults.NotFound();
         }
 
         var history = await client.GetHistoryAsync(id, cancellationToken);
+        await RecordAsync(accessLog, caller, instance, "history", cancellationToken);
         return TypedResults.Ok(new HistoryResponse(
             id,
             [.. history.Select(h => new HistoryItem(h.Sequence, h.At.ToUniversalTime(), h.What, h.Name, h.Source, h.Detail))]));
@@ -144,6 +157,7 @@ public static class ManagementApi
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TerminateRequest? request,
         HttpContext http,
         OrchestrationClient client,
+        AccessLog accessLog,
         CancellationToken cancellationToken)
     {
         var caller = http.Caller();
@@ -170,6 +184,7 @@ public static class ManagementApi
         }
 
         var after = await client.TerminateAsync(id, reason, caller.Id, cancellationToken) ?? instance;
+        await RecordAsync(accessLog, caller, after, "terminate", cancellationToken);
         return TypedResults.Accepted($"{Hosting.ApplicationEndpointsExtensions.ApiV1Prefix}/instances/{id}", ToResponse(after));
     }
 
@@ -196,6 +211,24 @@ public static class ManagementApi
         }
 
         return caller.IsAdmin || (caller.IsStaff && caller.Municipalities.Contains(instance.Scope)) ? instance : null;
+    }
+
+    /// <summary>
+    /// Writes a case's status or history shown to <paramref name="caller"/> to the access log (RULES §2: it is
+    /// personal, for a trajectory criminal-law, data); the host's own instances (the digest schedule) are no case.
+    /// </summary>
+    private static async Task RecordAsync(AccessLog accessLog, Caller caller, InstanceStatus instance, string action, CancellationToken cancellationToken)
+    {
+        CaseKind? kind = instance.Type switch
+        {
+            SignalOrchestration.TypeName => CaseKind.Signal,
+            TrajectoryOrchestration.TypeName => CaseKind.Trajectory,
+            _ => null,
+        };
+        if (kind is { } caseKind)
+        {
+            await accessLog.RecordAsync(caller, caseKind, instance.InstanceId, action, cancellationToken);
+        }
     }
 
     private static InstanceResponse ToResponse(InstanceStatus instance) => new(

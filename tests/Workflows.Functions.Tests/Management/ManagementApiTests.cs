@@ -8,6 +8,7 @@ using Workflows.Engine;
 using Workflows.Engine.Client;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Tests.Support;
+using Workflows.Functions.Tests.Trajectories;
 using Workflows.Testing;
 
 namespace Workflows.Functions.Tests.Management;
@@ -45,7 +46,7 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
-    public async Task Instance_of_another_municipality_is_404_on_every_route()
+    public async Task Instance_of_another_municipality_is_404_on_every_route_and_not_in_the_access_log()
     {
         await using var app = NewApp();
         await StartSignalAsync(app, "sig-z2", TestCallers.Zaanstad);
@@ -60,6 +61,8 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
         await history.AssertProblemAsync(HttpStatusCode.NotFound, _ct);
         await terminate.AssertProblemAsync(HttpStatusCode.NotFound, _ct);
         Assert.Equal("Running", await RuntimeStatusOfAsync(app, "sig-z2"));
+        using var admin = ClientAs(app, TestCallers.Admin);
+        Assert.Empty(await AccessLogAsync(admin, "caseId=sig-z2")); // nothing was shown, so nothing was read
     }
 
     [Theory]
@@ -156,6 +159,49 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
             var first = body.GetProperty("events")[0];
             Assert.Equal((1, "started"), (first.GetProperty("sequence").GetInt64(), first.GetProperty("what").GetString()));
         }
+    }
+
+    [Fact]
+    public async Task Status_history_and_termination_of_a_case_are_in_the_access_log()
+    {
+        await using var app = NewApp();
+        await StartSignalAsync(app, "sig-z9", TestCallers.Zaanstad);
+        using var coordinator = ClientAs(app, TestCallers.CoordinatorZaanstad);
+        using var teamLead = ClientAs(app, TestCallers.TeamLeadZaanstad);
+        using var admin = ClientAs(app, TestCallers.Admin);
+
+        using (var status = await coordinator.GetAsync(Url("/instances/sig-z9"), _ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        }
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        using (var history = await admin.GetAsync(Url("/instances/sig-z9/history"), _ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, history.StatusCode);
+        }
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        using (var terminate = await teamLead.PostAsync(Url("/instances/sig-z9/terminate"), null, _ct))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, terminate.StatusCode);
+        }
+
+        var entries = await AccessLogAsync(admin, "caseId=sig-z9");
+        Assert.Equal(
+            new (string?, string?)[] { ("teamlead-zaanstad", "terminate"), ("admin", "history"), ("coordinator-zaanstad", "status") }, // newest first
+            entries.Select(e => (e.GetProperty("staffId").GetString(), e.GetProperty("action").GetString())));
+        Assert.All(entries, e => Assert.Equal("signal", e.GetProperty("caseKind").GetString()));
+
+        // A trajectory's status is criminal-law data (RULES §2), logged as such.
+        var trajectory = await TrajectorySamples.CreateAsync(coordinator, TrajectorySamples.Trajectory(), _ct);
+        using (var status = await coordinator.GetAsync(Url($"/instances/{trajectory}"), _ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        }
+
+        var read = Assert.Single(await AccessLogAsync(admin, $"caseId={trajectory}"), e => e.GetProperty("action").GetString() == "status");
+        Assert.Equal("trajectory", read.GetProperty("caseKind").GetString());
     }
 
     [Fact]
@@ -283,6 +329,15 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
         return [.. body.GetProperty("instances").EnumerateArray().Select(i => i.GetProperty("instanceId").GetString()!)];
+    }
+
+    private async Task<List<JsonElement>> AccessLogAsync(HttpClient admin, string query)
+    {
+        using var response = await admin.GetAsync(Url($"/access-log?{query}"), _ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(_ct);
+        Assert.DoesNotContain(Tenant, body.GetRawText(), StringComparison.Ordinal);
+        return [.. body.GetProperty("entries").EnumerateArray()];
     }
 
     private static Uri Url(string path) => new("/api/v1" + path, UriKind.Relative);
