@@ -2,7 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Workflows.Functions.Auth;
 
-/// <summary>Authorization policies on the <see cref="Caller"/>; endpoints name them in <c>RequireAuthorization</c>.</summary>
+/// <summary>
+/// Authorization policies on the <see cref="Caller"/>; endpoints name them in <c>RequireAuthorization</c>. An endpoint
+/// that names none falls back to <see cref="Fallback"/>, so one someone forgets to protect is closed, not open; the
+/// deliberately open ones (health, OpenAPI, the dev clock) say <c>AllowAnonymous</c>.
+/// </summary>
 public static class AuthPolicies
 {
     /// <summary>A housing corporation.</summary>
@@ -23,7 +27,17 @@ public static class AuthPolicies
         options.AddPolicy(Staff, Require(c => c.IsStaff));
         options.AddPolicy(Admin, Require(c => c.IsAdmin));
         options.AddPolicy(Manager, Require(c => c.IsStaff && c.Role is StaffRole.Admin or StaffRole.TeamLead));
+        options.FallbackPolicy = Fallback;
     }
+
+    /// <summary>
+    /// Any authenticated caller. A request that matched none of our routes (no endpoint, or routing's own 405
+    /// endpoint, which is not a route) has nothing to protect and keeps its 404/405 answer.
+    /// </summary>
+    internal static AuthorizationPolicy Fallback { get; } = new AuthorizationPolicyBuilder()
+        .RequireAssertion(context => Caller.From(context.User) is not null
+            || (context.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint))
+        .Build();
 
     /// <summary>Authenticated (else 401) and the caller passes <paramref name="allowed"/> (else 403).</summary>
     private static AuthorizationPolicy Require(Func<Caller, bool> allowed) =>

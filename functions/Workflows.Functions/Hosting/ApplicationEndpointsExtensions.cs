@@ -10,7 +10,8 @@ internal static class ApplicationEndpointsExtensions
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
         app.MapHealthEndpoints();
-        app.MapOpenApi();
+        // The contract is public: integrators read it before they hold a key.
+        app.MapOpenApi().AllowAnonymous();
         app.MapApiV1();
         Notifications.NotificationsEndpointsExtensions.MapNotificationEndpoints(app);
         return app;

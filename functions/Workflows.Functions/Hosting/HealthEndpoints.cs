@@ -11,6 +11,8 @@ internal static class HealthEndpoints
     public static IEndpointConventionBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapHealthChecks(Path, new HealthCheckOptions { ResponseWriter = WriteAsync })
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))
+            // Probes (App Service, load balancers) carry no credentials, and the answer reveals no data.
+            .AllowAnonymous()
             .DisableHttpMetrics();
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
