@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Workflows.Engine.Client;
@@ -107,13 +108,32 @@ public sealed class WorkflowEngine
         return false;
     }
 
-    /// <summary>Handles one work-queue message delivered by an outside trigger (Azure Functions queue trigger).</summary>
-    public Task HandleWorkMessageAsync(Azure.Storage.Queues.Models.QueueMessage message, CancellationToken cancellationToken) =>
-        _work.HandleAsync(message, Storage.Work, cancellationToken);
+    /// <summary>
+    /// Handles one message that an outside trigger (an Azure Functions queue trigger) delivered from
+    /// <paramref name="queue"/>, exactly as the loops would. True: done (applied and dispatched, re-armed
+    /// early timer, or poisoned with its instance Failed), so the deliverer deletes it. False: it failed and
+    /// must come back; with the delivery's pop receipt the engine has already set its back-off.
+    /// </summary>
+    public async Task<bool> HandleDeliveryAsync(EngineQueue queue, QueueDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var source = Queue(queue);
+        var disposition = queue == EngineQueue.Activities
+            ? await _activities.HandleAsync(delivery, source, cancellationToken)
+            : await _work.HandleAsync(delivery, source, cancellationToken);
 
-    /// <summary>Handles one activity-queue message delivered by an outside trigger.</summary>
-    public Task HandleActivityMessageAsync(Azure.Storage.Queues.Models.QueueMessage message, CancellationToken cancellationToken) =>
-        _activities.HandleAsync(message, Storage.Activities, cancellationToken);
+        // The deliverer deletes a done message itself; deleting it here too would only cost a request.
+        await disposition.SettleAsync(source, delivery, deleteWhenDone: false, cancellationToken);
+        return disposition.IsDone;
+    }
+
+    private QueueClient Queue(EngineQueue queue) => queue switch
+    {
+        EngineQueue.Work => Storage.Work,
+        EngineQueue.Timers => Storage.TimerQueue,
+        EngineQueue.Activities => Storage.Activities,
+        _ => throw new ArgumentOutOfRangeException(nameof(queue), queue, "Not an engine queue."),
+    };
 
     private async Task SweepLoopAsync(CancellationToken cancellationToken)
     {

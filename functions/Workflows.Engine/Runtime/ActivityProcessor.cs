@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
 using Workflows.Engine.Abstractions;
 using Workflows.Engine.Storage;
@@ -20,23 +19,24 @@ internal sealed class ActivityProcessor(
     Wakeup workWakeup,
     ILogger<ActivityProcessor> logger)
 {
-    public async Task HandleAsync(QueueMessage message, QueueClient source, CancellationToken cancellationToken)
+    /// <summary>Handles one delivery from the activity queue; the caller settles the message as told.</summary>
+    public async Task<Disposition> HandleAsync(QueueDelivery delivery, QueueClient source, CancellationToken cancellationToken)
     {
-        if (await UnreadableMessages.ReadOrPoisonAsync<ActivityMessage>(message, source, storage, logger, cancellationToken) is not { } activity)
+        if (await UnreadableMessages.ReadOrPoisonAsync<ActivityMessage>(delivery, source, storage, logger, cancellationToken) is not { } activity)
         {
-            return;
+            return Disposition.Done;
         }
 
         var handler = registry.Activity(activity.Name);
         if (handler is null)
         {
-            await GiveUpAsync(activity, message, source, $"No activity named '{activity.Name}' is registered.", cancellationToken);
-            return;
+            await GiveUpAsync(activity, delivery, $"No activity named '{activity.Name}' is registered.", cancellationToken);
+            return Disposition.Done;
         }
 
         try
         {
-            var context = new ActivityContext(activity.InstanceId, activity.ActivityId, activity.Input, (int)message.DequeueCount);
+            var context = new ActivityContext(activity.InstanceId, activity.ActivityId, activity.Input, (int)delivery.DequeueCount);
             var result = await handler.ExecuteAsync(context, cancellationToken);
             // The worst moment to die: the side effect happened but nobody knows yet. It runs again (at least once).
             faults.At(FaultPoint.DuringActivity, activity.InstanceId);
@@ -45,34 +45,34 @@ internal sealed class ActivityProcessor(
                 await SendResultAsync(activity, WorkKind.ActivityCompleted, "completed", result is null ? null : EngineJson.ToElement(result), cancellationToken);
             }
 
-            await QueueTimerScheduler.DeleteQuietlyAsync(source, message.MessageId, message.PopReceipt, cancellationToken);
+            return Disposition.Done;
         }
         catch (ActivityException ex) when (!ex.Retryable)
         {
-            await GiveUpAsync(activity, message, source, WorkItemProcessor.Reason(ex), cancellationToken);
+            await GiveUpAsync(activity, delivery, WorkItemProcessor.Reason(ex), cancellationToken);
+            return Disposition.Done;
         }
         catch (Exception ex) when (ex is not SimulatedCrashException && !cancellationToken.IsCancellationRequested)
         {
-            if (message.DequeueCount >= options.ActivityMaxAttempts)
+            if (delivery.DequeueCount >= options.ActivityMaxAttempts)
             {
-                await GiveUpAsync(activity, message, source, WorkItemProcessor.Reason(ex), cancellationToken);
-                return;
+                await GiveUpAsync(activity, delivery, WorkItemProcessor.Reason(ex), cancellationToken);
+                return Disposition.Done;
             }
 
-            var backoff = Backoff.For(message.DequeueCount, options.RetryBackoff, options.MaxRetryBackoff);
+            var backoff = Backoff.For(delivery.DequeueCount, options.RetryBackoff, options.MaxRetryBackoff);
             var delay = ex is ActivityException { RetryAfter: { } retryAfter } && retryAfter > backoff ? retryAfter : backoff;
-            logger.ActivityRetrying(ex, activity.Name, activity.ActivityId, message.DequeueCount, delay);
-            await source.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
+            logger.ActivityRetrying(ex, activity.Name, activity.ActivityId, delivery.DequeueCount, delay);
+            return Disposition.Retry(delay);
         }
     }
 
-    private async Task GiveUpAsync(ActivityMessage activity, QueueMessage message, QueueClient source, string reason, CancellationToken cancellationToken)
+    private async Task GiveUpAsync(ActivityMessage activity, QueueDelivery delivery, string reason, CancellationToken cancellationToken)
     {
-        logger.ActivityGivenUp(activity.Name, activity.ActivityId, message.DequeueCount, reason);
-        await storage.Poison.SendMessageAsync(message.Body.ToString(), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
-        var detail = EngineJson.ToElement(new { activityId = activity.ActivityId, reason, attempts = message.DequeueCount });
+        logger.ActivityGivenUp(activity.Name, activity.ActivityId, delivery.DequeueCount, reason);
+        await storage.Poison.SendMessageAsync(delivery.Body, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
+        var detail = EngineJson.ToElement(new { activityId = activity.ActivityId, reason, attempts = delivery.DequeueCount });
         await SendResultAsync(activity, WorkKind.ActivityFailed, "failed", detail, cancellationToken);
-        await QueueTimerScheduler.DeleteQuietlyAsync(source, message.MessageId, message.PopReceipt, cancellationToken);
     }
 
     private async Task SendResultAsync(ActivityMessage activity, WorkKind kind, string suffix, JsonElement? payload, CancellationToken cancellationToken)

@@ -1,5 +1,3 @@
-using Azure.Storage.Queues.Models;
-
 namespace Workflows.Engine.Runtime;
 
 /// <summary>Delivers durable timers: arms, cancels, re-arms early deliveries, and cleans up on purge.</summary>
@@ -9,8 +7,8 @@ internal interface ITimerScheduler
 
     Task CancelAsync(CancelTimerIntent timer, CancellationToken cancellationToken);
 
-    /// <summary>A timer message arrived before its due time: arm it again for the rest.</summary>
-    Task HopAsync(WorkMessage timer, QueueMessage message, Azure.Storage.Queues.QueueClient source, CancellationToken cancellationToken);
+    /// <summary>A timer message arrived before its due time: arm it again for the rest (the early message is then done).</summary>
+    Task HopAsync(WorkMessage timer, CancellationToken cancellationToken);
 
     /// <summary>The timer fired and its transition is done: drop any bookkeeping.</summary>
     Task FiredAsync(WorkMessage timer, CancellationToken cancellationToken);

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
 using Workflows.Engine.Abstractions;
 using Workflows.Engine.Storage;
 
@@ -29,11 +27,7 @@ internal sealed class IndexedTimerScheduler(EngineStorage storage, TimeProvider 
     public async Task CancelAsync(CancelTimerIntent timer, CancellationToken cancellationToken) =>
         await DeleteAsync(RowKey(timer.DueAt, timer.InstanceId, timer.TimerId), cancellationToken);
 
-    public async Task HopAsync(WorkMessage timer, QueueMessage message, QueueClient source, CancellationToken cancellationToken)
-    {
-        await UpsertAsync(timer, cancellationToken);
-        await QueueTimerScheduler.DeleteQuietlyAsync(source, message.MessageId, message.PopReceipt, cancellationToken);
-    }
+    public Task HopAsync(WorkMessage timer, CancellationToken cancellationToken) => UpsertAsync(timer, cancellationToken);
 
     public Task FiredAsync(WorkMessage timer, CancellationToken cancellationToken) =>
         DeleteAsync(RowKey(timer.DueAt!.Value, timer.InstanceId, timer.TimerId!), cancellationToken);

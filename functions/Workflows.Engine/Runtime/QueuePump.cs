@@ -11,7 +11,7 @@ namespace Workflows.Engine.Runtime;
 /// </summary>
 internal sealed class QueuePump(
     QueueClient queue,
-    Func<QueueMessage, QueueClient, CancellationToken, Task> handler,
+    Func<QueueDelivery, QueueClient, CancellationToken, Task<Disposition>> handler,
     Wakeup wakeup,
     TimeSpan maxIdle,
     EngineOptions options,
@@ -51,7 +51,10 @@ internal sealed class QueuePump(
                 {
                     try
                     {
-                        await handler(message, queue, token);
+                        var delivery = QueueDelivery.From(message);
+                        var disposition = await handler(delivery, queue, token);
+                        // The loop owns the message: it deletes it itself once done.
+                        await disposition.SettleAsync(queue, delivery, deleteWhenDone: true, token);
                     }
                     catch (Exception ex) when (!token.IsCancellationRequested)
                     {

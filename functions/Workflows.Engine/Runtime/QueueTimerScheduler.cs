@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
 using Workflows.Engine.Abstractions;
 using Workflows.Engine.Storage;
 
@@ -36,11 +35,10 @@ internal sealed class QueueTimerScheduler(EngineStorage storage, InstanceStore s
         await store.ForgetTimerMessageAsync(timer.InstanceId, timer.TimerId, cancellationToken);
     }
 
-    public async Task HopAsync(WorkMessage timer, QueueMessage message, QueueClient source, CancellationToken cancellationToken)
+    public async Task HopAsync(WorkMessage timer, CancellationToken cancellationToken)
     {
         await SendAsync(timer, cancellationToken);
         Interlocked.Increment(ref _hops);
-        await DeleteQuietlyAsync(source, message.MessageId, message.PopReceipt, cancellationToken);
     }
 
     public Task FiredAsync(WorkMessage timer, CancellationToken cancellationToken) =>

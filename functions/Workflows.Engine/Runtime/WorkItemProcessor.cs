@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
 using Workflows.Engine.Abstractions;
 using Workflows.Engine.Storage;
@@ -8,9 +6,9 @@ using Workflows.Engine.Storage;
 namespace Workflows.Engine.Runtime;
 
 /// <summary>
-/// Handles one message of the work or timer queue: early timers hop; everything else is applied,
-/// its outbox dispatched, and only then the message deleted (outbox tied to inbox). Failures back
-/// off; a message that keeps failing goes to the poison queue and fails its instance.
+/// Handles one message of the work or timer queue: early timers hop; everything else is applied and
+/// its outbox dispatched, and only then is the message done and deleted (outbox tied to inbox). Failures
+/// back off; a message that keeps failing goes to the poison queue and fails its instance.
 /// </summary>
 internal sealed class WorkItemProcessor(
     EngineStorage storage,
@@ -22,40 +20,41 @@ internal sealed class WorkItemProcessor(
     FaultInjector faults,
     ILogger<WorkItemProcessor> logger)
 {
-    public async Task HandleAsync(QueueMessage message, QueueClient source, CancellationToken cancellationToken)
+    /// <summary>Handles one delivery from the work or timer queue; the caller settles the message as told.</summary>
+    public async Task<Disposition> HandleAsync(QueueDelivery delivery, QueueClient source, CancellationToken cancellationToken)
     {
-        if (await UnreadableMessages.ReadOrPoisonAsync<WorkMessage>(message, source, storage, logger, cancellationToken) is not { } work)
+        if (await UnreadableMessages.ReadOrPoisonAsync<WorkMessage>(delivery, source, storage, logger, cancellationToken) is not { } work)
         {
-            return;
+            return Disposition.Done;
         }
 
         if (work.IsTimer && work.DueAt > clock.GetUtcNow())
         {
-            await timers.HopAsync(work, message, source, cancellationToken);
-            return;
+            await timers.HopAsync(work, cancellationToken);
+            return Disposition.Done;
         }
 
         try
         {
             await ProcessAsync(work, cancellationToken);
-            await QueueTimerScheduler.DeleteQuietlyAsync(source, message.MessageId, message.PopReceipt, cancellationToken);
+            return Disposition.Done;
         }
         catch (Exception ex) when (ex is not SimulatedCrashException && !cancellationToken.IsCancellationRequested)
         {
             if (ex is ConflictExhaustedException)
             {
-                await source.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.FromSeconds(1), cancellationToken: cancellationToken);
+                return Disposition.Retry(TimeSpan.FromSeconds(1));
             }
-            else if (message.DequeueCount >= options.MaxDequeueCount)
+
+            if (delivery.DequeueCount >= options.MaxDequeueCount)
             {
-                await PoisonAsync(work, message, source, Reason(ex), cancellationToken);
+                await PoisonAsync(work, delivery, Reason(ex), cancellationToken);
+                return Disposition.Done;
             }
-            else
-            {
-                var delay = Backoff.For(message.DequeueCount, options.RetryBackoff, options.MaxRetryBackoff);
-                logger.WorkItemFailed(ex, work.EventId, work.InstanceId, message.DequeueCount, delay);
-                await source.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
-            }
+
+            var delay = Backoff.For(delivery.DequeueCount, options.RetryBackoff, options.MaxRetryBackoff);
+            logger.WorkItemFailed(ex, work.EventId, work.InstanceId, delivery.DequeueCount, delay);
+            return Disposition.Retry(delay);
         }
     }
 
@@ -74,13 +73,13 @@ internal sealed class WorkItemProcessor(
         return outcome;
     }
 
-    private async Task PoisonAsync(WorkMessage work, QueueMessage message, QueueClient source, string reason, CancellationToken cancellationToken)
+    private async Task PoisonAsync(WorkMessage work, QueueDelivery delivery, string reason, CancellationToken cancellationToken)
     {
-        var copy = await storage.Poison.SendMessageAsync(message.Body.ToString(), timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
+        // The copy never expires and its location is kept on the instance, so an operator's retry can replay it.
+        var copy = await storage.Poison.SendMessageAsync(delivery.Body, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
         var outcome = await executor.FailAsync(work, reason, copy.Value.MessageId, copy.Value.PopReceipt, cancellationToken);
         await dispatcher.DispatchAsync(outcome.Outbox, cancellationToken);
         logger.WorkItemPoisoned(work.EventId, work.InstanceId, reason);
-        await QueueTimerScheduler.DeleteQuietlyAsync(source, message.MessageId, message.PopReceipt, cancellationToken);
     }
 
     /// <summary>Exception type and message only: our code keeps personal data out of exception messages.</summary>

@@ -17,9 +17,9 @@ public sealed class EngineStorage
         Timers = tables.GetTableClient($"{prefix}timers");
         Audit = tables.GetTableClient($"{prefix}audit");
         QueueService = queues;
-        Work = queues.GetQueueClient($"{prefix}-work");
-        TimerQueue = queues.GetQueueClient($"{prefix}-timers");
-        Activities = queues.GetQueueClient($"{prefix}-activities");
+        Work = queues.GetQueueClient(QueueName(prefix, EngineQueue.Work));
+        TimerQueue = queues.GetQueueClient(QueueName(prefix, EngineQueue.Timers));
+        Activities = queues.GetQueueClient(QueueName(prefix, EngineQueue.Activities));
         Poison = queues.GetQueueClient($"{prefix}-poison");
     }
 
@@ -54,6 +54,15 @@ public sealed class EngineStorage
     public IEnumerable<TableClient> AllTables => [Instances, Index, Timers, Audit];
 
     public IEnumerable<QueueClient> AllQueues => [Work, TimerQueue, Activities, Poison];
+
+    /// <summary>The name of an engine queue under <paramref name="prefix"/>; a Functions trigger must listen to exactly this queue.</summary>
+    public static string QueueName(string prefix, EngineQueue queue) => queue switch
+    {
+        EngineQueue.Work => $"{prefix}-work",
+        EngineQueue.Timers => $"{prefix}-timers",
+        EngineQueue.Activities => $"{prefix}-activities",
+        _ => throw new ArgumentOutOfRangeException(nameof(queue), queue, "Not an engine queue."),
+    };
 
     /// <summary>Connects with a connection string (Azurite, local).</summary>
     public static EngineStorage FromConnectionString(string connectionString, string prefix, StorageRequestCounter counter)
