@@ -33,7 +33,6 @@ internal static partial class SignalEventValidator
         {
             (SignalEvents.Triaged, "assignee"),
             (SignalEvents.ContactAttempted, "date"),
-            (SignalEvents.StepExtended, "date"),
         });
 
     private static readonly EventFields UpdateFields = new(new Dictionary<string, string[]>(StringComparer.Ordinal)

@@ -1,0 +1,30 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Workflows.Engine.Client;
+using Workflows.Functions.Tests.Support;
+using Workflows.Testing;
+
+namespace Workflows.Functions.Tests.Signals;
+
+/// <summary>step-extended takes step, date and reason (API.md "Staff"), for a signal as for a trajectory.</summary>
+public sealed class SignalStepExtensionTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private readonly CancellationToken _ct = TestTimeout.Token();
+
+    [Fact]
+    public async Task Extending_a_step_without_a_date_is_400_naming_the_date_and_leaves_the_case_running()
+    {
+        await using var app = new SignalsTestApp(azurite);
+        using var corp = await app.CorporationAsync(TestCallers.CorporationA, _ct);
+        using var staff = app.Staff(TestCallers.CoordinatorZaanstad);
+        var id = await SignalsTestApp.CreateAsync(corp, SignalSamples.Signal(), _ct);
+
+        using var response = await staff.PostAsync(
+            SignalsTestApp.Signal(id, "events"), SignalsTestApp.Json("""{"type":"step-extended","step":"first-contact","reason":"Huurder is op vakantie."}"""), _ct);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, _ct);
+        Assert.Equal(["Required with type step-extended."], problem.GetProperty("errors").GetProperty("date").EnumerateArray().Select(e => e.GetString()));
+        var status = await app.Factory.Services.GetRequiredService<OrchestrationClient>().GetStatusAsync(id, _ct);
+        Assert.Equal("Running", status!.RuntimeStatus.ToString());
+    }
+}
