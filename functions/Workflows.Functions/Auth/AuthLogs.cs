@@ -14,4 +14,10 @@ internal static partial class Logs
 
     [LoggerMessage(2404, LogLevel.Information, "An Entra ID token was refused: it has no known app role, or no municipality for a non-admin.")]
     public static partial void EntraTokenRefused(this ILogger logger);
+
+    [LoggerMessage(2405, LogLevel.Information, "A staff member who signed in with Entra ID was added to or updated in the staff directory.")]
+    public static partial void StaffDirectoryUpdated(this ILogger logger);
+
+    [LoggerMessage(2406, LogLevel.Warning, "Updating the staff directory after an Entra ID sign-in failed; the next request tries again.")]
+    public static partial void StaffDirectoryUpdateFailed(this ILogger logger, Exception exception);
 }

@@ -14,6 +14,7 @@ internal static class AuthServiceCollectionExtensions
     {
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<StaffDirectory>();
+        services.AddSingleton<StaffDirectorySync>();
         services.AddHostedService<CredentialStoreInitializer>();
 
         services.AddOptions<EntraOptions>()
@@ -73,18 +74,21 @@ internal static class AuthServiceCollectionExtensions
                 o.TokenValidationParameters.ValidateAudience = true;
                 o.Events = new JwtBearerEvents
                 {
-                    OnTokenValidated = context =>
+                    OnTokenValidated = async context =>
                     {
                         if (EntraClaims.ToCaller(context.Principal!) is not { } caller)
                         {
                             logger.EntraTokenRefused();
                             context.Fail("The token has no known app role, or no municipality.");
-                            return Task.CompletedTask;
+                            return;
                         }
+
+                        // Notifications find staff in the directory; Entra staff get there by signing in.
+                        await context.HttpContext.RequestServices.GetRequiredService<StaffDirectorySync>()
+                            .SyncAsync(caller, EntraClaims.EmailOf(context.Principal!), context.HttpContext.RequestAborted);
 
                         // Replace, not add: endpoints see exactly the claims an API key would give.
                         context.Principal = new ClaimsPrincipal(new ClaimsIdentity(caller.ToClaims(), AuthSchemes.Bearer, Caller.IdClaim, Caller.RoleClaim));
-                        return Task.CompletedTask;
                     },
                 };
                 logger.EntraConfigured(o.Authority);

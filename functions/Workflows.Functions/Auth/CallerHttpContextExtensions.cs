@@ -4,8 +4,8 @@ namespace Workflows.Functions.Auth;
 public static class CallerHttpContextExtensions
 {
     /// <summary>
-    /// The caller; throws when the request is not authenticated, which means the endpoint forgot its
-    /// <c>RequireAuthorization</c> (a bug, hence a 500 rather than a 401).
+    /// The caller; throws when the request is not authenticated. Only an <c>AllowAnonymous</c> endpoint gets that
+    /// far (the fallback policy closes the rest), and one that asks for a caller is a bug, hence a 500 rather than a 401.
     /// </summary>
     public static Caller Caller(this HttpContext context)
     {

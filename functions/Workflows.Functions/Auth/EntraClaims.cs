@@ -1,3 +1,4 @@
+using System.Net.Mail;
 using System.Security.Claims;
 
 namespace Workflows.Functions.Auth;
@@ -11,6 +12,7 @@ namespace Workflows.Functions.Auth;
 /// <item><c>municipality</c>: custom claim (directory extension or claims-mapping policy), the CBS code(s) of
 /// the municipality, e.g. <c>GM0479</c>; one claim per municipality. Required except for admins.</item>
 /// <item><c>team</c>: custom claim, the team name, e.g. <c>schuldhulp-zaanstad</c>. Optional.</item>
+/// <item><c>email</c>, <c>upn</c>, <c>preferred_username</c>: the work email for notifications (<see cref="EmailOf"/>). Optional.</item>
 /// </list>
 /// A token without a known role, or a non-admin without a municipality, maps to null and is refused.
 /// </summary>
@@ -21,6 +23,12 @@ public static class EntraClaims
     public const string Roles = "roles";
     public const string Municipality = "municipality";
     public const string Team = "team";
+    public const string Email = "email";
+    public const string Upn = "upn";
+    public const string PreferredUsername = "preferred_username";
+
+    /// <summary>The claims that may hold the work email, best first: the mailbox (optional claim), the UPN, the sign-in name.</summary>
+    private static readonly string[] EmailClaims = [Email, Upn, PreferredUsername];
 
     public static Caller? ToCaller(ClaimsPrincipal principal)
     {
@@ -57,5 +65,20 @@ public static class EntraClaims
 
         var team = principal.FindFirstValue(Team) is { } t && CredentialStore.IsName(t) ? t : null;
         return new Caller(CallerKind.Staff, id!, municipalities, role, team);
+    }
+
+    /// <summary>
+    /// The work email notifications go to: the first of <c>email</c>, <c>upn</c>, <c>preferred_username</c> that is
+    /// a bare address. A guest's UPN (<c>...#EXT#@tenant</c>) reaches no mailbox and is passed over. Null when none is.
+    /// </summary>
+    public static string? EmailOf(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        return EmailClaims
+            .Select(principal.FindFirstValue)
+            .FirstOrDefault(value => value is { Length: <= 254 }
+                && !value.Contains("#EXT#", StringComparison.OrdinalIgnoreCase)
+                && MailAddress.TryCreate(value, out var address)
+                && address.Address == value);
     }
 }

@@ -8,7 +8,7 @@ public sealed record StaffMember(string Id, StaffRole Role, IReadOnlySet<string>
 /// <summary>
 /// Who is who among staff, for notifications: a staff id's email, the team leads and members of a team,
 /// the admins. Backed by the staff rows of the credentials table (<see cref="CredentialStore"/>): issuing a
-/// staff key writes one, and <see cref="CredentialStore.UpsertStaffAsync"/> adds staff who sign in with Entra ID.
+/// staff key writes one, and <see cref="StaffDirectorySync"/> adds staff who sign in with Entra ID.
 /// </summary>
 public sealed class StaffDirectory(CredentialStore store)
 {

@@ -89,6 +89,21 @@ public sealed class EntraClaimsTests
         Assert.Null(EntraClaims.ToCaller(Token(claims)));
     }
 
+    [Theory]
+    [InlineData("email=t.lead@zaanstad.nl;upn=tl01@zaanstad.nl;preferred_username=tl02@zaanstad.nl", "t.lead@zaanstad.nl")]
+    [InlineData("upn=tl01@zaanstad.nl;preferred_username=tl02@zaanstad.nl", "tl01@zaanstad.nl")]
+    [InlineData("preferred_username=tl02@zaanstad.nl", "tl02@zaanstad.nl")]
+    [InlineData("email=not-an-address;preferred_username=tl02@zaanstad.nl", "tl02@zaanstad.nl")]
+    [InlineData("email=T. Lead <t.lead@zaanstad.nl>", null)]
+    [InlineData("upn=t.lead_zaanstad.nl#EXT#@tenant.onmicrosoft.com", null)]
+    [InlineData("", null)]
+    public void Work_email_is_the_first_plain_address_of_email_upn_and_preferred_username(string claims, string? expected)
+    {
+        var pairs = claims.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(c => (c[..c.IndexOf('=', StringComparison.Ordinal)], c[(c.IndexOf('=', StringComparison.Ordinal) + 1)..]));
+
+        Assert.Equal(expected, EntraClaims.EmailOf(Token([("oid", "u1"), ("roles", "TeamLead"), .. pairs])));
+    }
+
     private static ClaimsPrincipal Token(params (string Type, string Value)[] claims) =>
         new(new ClaimsIdentity(claims.Select(c => new Claim(c.Type, c.Value)), "test"));
 }
