@@ -47,9 +47,10 @@ internal sealed class StaffDirectorySync(StaffDirectory directory, CredentialSto
 
             _seen[caller.Id] = new Seen(member, now + RecheckAfter);
         }
-        catch (RequestFailedException ex)
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException { InnerException: RequestFailedException })
         {
-            // The sign-in itself is valid; the next request tries again.
+            // The sign-in itself is valid; the next request tries again. (The SDK gives up on an unreachable
+            // account with an AggregateException of its attempts.)
             logger.StaffDirectoryUpdateFailed(ex);
         }
     }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Workflows.Engine.Storage;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Tests.Support;
 using Workflows.Testing;
@@ -70,6 +72,24 @@ public sealed class StaffDirectorySyncTests(AzuriteFixture azurite) : IClassFixt
 
         var member = await app.Services.GetRequiredService<StaffDirectory>().FindAsync(_oid, _ct);
         Assert.Equal(("schuldhulp-zaanstad-noord", Email), (member?.Team, member?.Email));
+    }
+
+    [Fact]
+    public async Task Unreachable_storage_does_not_fail_the_sign_in_and_the_next_one_tries_again()
+    {
+        // Nothing listens on port 1: every request is refused, through the SDK's real retries.
+        var storage = EngineStorage.FromConnectionString(
+            azurite.ConnectionString.Replace($":{azurite.TablePort}/", ":1/", StringComparison.Ordinal), AzuriteFixture.NewPrefix(), new StorageRequestCounter());
+        var store = new CredentialStore(storage, TimeProvider.System);
+        var sync = new StaffDirectorySync(new StaffDirectory(store), store, TimeProvider.System, NullLogger<StaffDirectorySync>.Instance);
+        var caller = TestCallers.TeamLeadZaanstad with { Id = _oid };
+
+        await sync.SyncAsync(caller, Email, _ct);
+        var requestsAfterFirst = storage.Counter.Total;
+        await sync.SyncAsync(caller, Email, _ct);
+
+        Assert.True(requestsAfterFirst > 0);
+        Assert.True(storage.Counter.Total > requestsAfterFirst, "a failed sync must not be remembered as done");
     }
 
     private WorkflowsAppFactory App() =>
