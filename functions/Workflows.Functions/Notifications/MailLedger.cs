@@ -11,15 +11,20 @@ public sealed record LedgerEntry(string Recipient, string? MessageId, DateTimeOf
     public bool Sent => MessageId is not null;
 }
 
-/// <summary>Who may send one message: this run (<see cref="ClaimOutcome.Mine"/>), nobody (already <see cref="ClaimOutcome.Done"/>), or another run right now.</summary>
+/// <summary>
+/// Who may send one message: this run (<see cref="ClaimOutcome.Mine"/>), nobody (already <see cref="ClaimOutcome.Done"/>),
+/// another run right now (<see cref="ClaimOutcome.Busy"/>), or nobody before the provider's Retry-After has passed
+/// (<see cref="ClaimOutcome.Waiting"/>).
+/// </summary>
 public enum ClaimOutcome
 {
     Mine,
     Done,
     Busy,
+    Waiting,
 }
 
-/// <summary>The outcome of <see cref="MailLedger.ClaimAsync"/>: what was done before, or how long another run still holds the claim.</summary>
+/// <summary>The outcome of <see cref="MailLedger.ClaimAsync"/>: what was done before, or how long another run (or the provider's Retry-After) still holds it.</summary>
 public sealed record Claim(ClaimOutcome Outcome, LedgerEntry? Done, TimeSpan? HeldFor);
 
 /// <summary>A calendar sequence number handed to one notification, and the recipients it took over (cancellations).</summary>
@@ -38,6 +43,7 @@ public sealed class MailLedger
 {
     private const int IssuedKept = 16;
     private const int MaxConflictRetries = 20;
+    private const string NotBeforeColumn = "NotBefore";
 
     private int _created;
 
@@ -89,6 +95,11 @@ public sealed class MailLedger
                 {
                     return new Claim(ClaimOutcome.Busy, null, until - now);
                 }
+
+                if (row.GetDateTimeOffset(NotBeforeColumn) is { } notBefore && notBefore > now)
+                {
+                    return new Claim(ClaimOutcome.Waiting, null, notBefore - now);
+                }
             }
 
             row["ClaimedBy"] = owner;
@@ -96,6 +107,30 @@ public sealed class MailLedger
             if (await TryWriteAsync(row, found.HasValue, attempt, cancellationToken))
             {
                 return new Claim(ClaimOutcome.Mine, null, null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gives a claim back after the provider asked to wait (429 with Retry-After): no run, not even a duplicate
+    /// activity message delivered meanwhile, sends before <paramref name="notBefore"/> (real time, as the provider's).
+    /// </summary>
+    public async Task DeferAsync(string partition, string recipient, string owner, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(partition, recipient, cancellationToken: cancellationToken);
+        if (found.HasValue && found.Value!.GetString("ClaimedBy") == owner && found.Value.GetString("MessageId") is null)
+        {
+            var row = found.Value;
+            row.Remove("ClaimedBy");
+            row.Remove("ClaimedUntil");
+            row[NotBeforeColumn] = notBefore;
+            try
+            {
+                await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Taken over or gone: nothing of ours to give back.
             }
         }
     }

@@ -31,6 +31,15 @@ internal static partial class NotificationLogs
     [LoggerMessage(2609, LogLevel.Information, "Mail {Template} of {ActivityId} not sent: a later notification of the same step took over.")]
     public static partial void Superseded(this ILogger logger, string template, string activityId);
 
+    [LoggerMessage(2670, LogLevel.Error, "Notification {Template} of {ActivityId} refused by the provider for {Count} recipients; the admins are alerted.")]
+    public static partial void NotificationRefused(this ILogger logger, string template, string activityId, int count);
+
+    [LoggerMessage(2671, LogLevel.Error, "No admin with an email address to alert about the refused {ActivityId}.")]
+    public static partial void NoAdminToAlert(this ILogger logger, string activityId);
+
+    [LoggerMessage(2672, LogLevel.Error, "The alert about {ActivityId} to admin {AdminId} was refused by the provider as well.")]
+    public static partial void AlertRefused(this ILogger logger, string activityId, string adminId);
+
     [LoggerMessage(2610, LogLevel.Information, "Digest schedule {Outcome}.")]
     private static partial void DigestSchedule(this ILogger logger, string outcome);
 

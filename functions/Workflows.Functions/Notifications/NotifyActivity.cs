@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Workflows.Domain.Cases;
 using Workflows.Engine.Abstractions;
+using Workflows.Functions.Auth;
 using Workflows.Functions.Notifications.Templates;
 
 namespace Workflows.Functions.Notifications;
@@ -10,14 +11,15 @@ namespace Workflows.Functions.Notifications;
 /// name (RULES §3). Runs at least once, so every message is deduped in the <see cref="MailLedger"/> by activity
 /// id and recipient: once the provider accepted it, it is never sent again. A transient failure (429, 5xx,
 /// provider unreachable) throws a retryable <see cref="ActivityException"/> (honouring Retry-After), so the
-/// engine retries durably, across restarts, for hours; a refusal (other 4xx) is not retried and the case
-/// records the failure. Reminders carry a calendar item (<see cref="CalendarItems"/>); cancellations go to
+/// engine retries durably, across restarts, for hours; a refusal (other 4xx) is not retried, the case
+/// records the failure and the admins get an alert naming the staff ids (ARCHITECTURE §6). Reminders carry a calendar item (<see cref="CalendarItems"/>); cancellations go to
 /// whoever holds that item.
 /// </summary>
 public sealed class NotifyActivity(
     OnceMailer once,
     MailLedger ledger,
     RecipientResolver recipients,
+    StaffDirectory directory,
     IOptions<MailOptions> options,
     TimeProvider clock,
     ILogger<NotifyActivity> logger) : IActivityHandler
@@ -118,6 +120,9 @@ public sealed class NotifyActivity(
 
         if (refused.Count > 0)
         {
+            logger.NotificationRefused(rendered.Template, context.ActivityId, refused.Count);
+            await AlertAdminsAsync(notification, context, partition, refused, cancellationToken);
+
             // Not retried: the case records "notification-failed" with this reason (ids only).
             throw new ActivityException(
                 $"The mail provider refused the {rendered.Template} for {Keys(refused.Select(r => $"{r.Key} ({r.Status})"))}. Sent: {Keys(sent.Select(s => s.Key))}.",
@@ -125,6 +130,59 @@ public sealed class NotifyActivity(
         }
 
         return new NotifyResult([.. sent.Select(s => s.Key)], rendered.Template, clock.GetUtcNow(), [.. sent.Select(s => s.MessageId)]);
+    }
+
+    /// <summary>
+    /// Tells every admin (once each, through the same ledger) that the provider refused this notification. An
+    /// alert the provider cannot take now makes the activity retry (the refused mails are not sent again); an
+    /// alert refused as well, or no admin with an email, leaves the error log as the only trace.
+    /// </summary>
+    private async Task AlertAdminsAsync(
+        Notification notification, ActivityContext context, string partition, List<(string Key, int Status)> refused, CancellationToken cancellationToken)
+    {
+        var admins = (await directory.AdminsAsync(cancellationToken)).Where(a => a.Email is { Length: > 0 }).ToList();
+        if (admins.Count == 0)
+        {
+            logger.NoAdminToAlert(context.ActivityId);
+            return;
+        }
+
+        var rendered = _templates.RenderDeliveryFailed(notification, refused.Select(r => $"{r.Key} ({r.Status})"));
+        var deferred = new List<SendOutcome>();
+        foreach (var admin in admins)
+        {
+            var mail = new OutgoingMail(
+                admin.Email!,
+                rendered.Subject,
+                rendered.Text,
+                rendered.Html,
+                $"{context.ActivityId}.alert.{admin.Id}",
+                new Dictionary<string, string>
+                {
+                    [MailTags.Template] = rendered.Template,
+                    [MailTags.Case] = notification.CaseId,
+                    [MailTags.Step] = notification.StepKey,
+                    [MailTags.Activity] = context.ActivityId,
+                });
+            var outcome = await once.SendAsync(partition, $"alert.{admin.Id}", mail, context.ActivityId, context.Attempt, null, cancellationToken);
+            if (outcome.Status == SendStatus.Deferred)
+            {
+                deferred.Add(outcome);
+            }
+            else if (outcome.Status == SendStatus.Refused)
+            {
+                logger.AlertRefused(context.ActivityId, admin.Id);
+            }
+        }
+
+        if (deferred.Count > 0)
+        {
+            throw new ActivityException(
+                $"The alert about a refused {MailTemplates.NameOf(notification.Kind)} waits for the provider ({deferred.Count} admins).",
+                retryable: true,
+                retryAfter: deferred.Max(d => d.RetryAfter),
+                inner: deferred.Select(d => d.Error).FirstOrDefault(e => e is not null));
+        }
     }
 
     /// <summary>

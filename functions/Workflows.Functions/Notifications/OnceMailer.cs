@@ -45,6 +45,9 @@ public sealed class OnceMailer(IMailer mailer, MailLedger ledger, TimeProvider c
                 return new SendOutcome(SendStatus.Sent, claim.Done.MessageId);
             case ClaimOutcome.Done:
                 return new SendOutcome(SendStatus.Refused, RefusedWith: claim.Done!.RefusedWith);
+            case ClaimOutcome.Waiting:
+                // The provider's Retry-After, recorded by an earlier run, holds for every run.
+                return new SendOutcome(SendStatus.Deferred, RetryAfter: claim.HeldFor);
             case ClaimOutcome.Busy:
                 // Usually a duplicate run that is sending right now: look again soon rather than at the lease's end.
                 return new SendOutcome(SendStatus.Deferred, RetryAfter: claim.HeldFor < BusyRetry ? claim.HeldFor : BusyRetry);
@@ -71,7 +74,15 @@ public sealed class OnceMailer(IMailer mailer, MailLedger ledger, TimeProvider c
         }
         catch (MailDeliveryException ex)
         {
-            await ledger.ReleaseAsync(partition, recipient, owner, cancellationToken);
+            if (ex.RetryAfter is { } wait && wait > TimeSpan.Zero)
+            {
+                await ledger.DeferAsync(partition, recipient, owner, TimeProvider.System.GetUtcNow() + wait, cancellationToken);
+            }
+            else
+            {
+                await ledger.ReleaseAsync(partition, recipient, owner, cancellationToken);
+            }
+
             logger.MailDeferred(template, activityId, recipient, ex.Status, ex.RetryAfter, attempt);
             return new SendOutcome(SendStatus.Deferred, RetryAfter: ex.RetryAfter, Error: ex);
         }

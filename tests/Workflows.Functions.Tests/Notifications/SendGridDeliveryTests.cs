@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Workflows.Domain.Signals;
+using Workflows.Functions.Auth;
 using Workflows.Testing;
 
 namespace Workflows.Functions.Tests.Notifications;
@@ -132,20 +134,36 @@ public sealed class SendGridDeliveryTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
-    public async Task Bad_request_is_not_retried_and_the_case_records_notification_failed()
+    public async Task Bad_request_is_not_retried_the_case_records_notification_failed_and_the_admins_are_alerted()
     {
         await using var sendGrid = await FakeSendGrid.StartAsync();
+        // The reminder is refused; the alert to the admin is first throttled, then accepted.
         sendGrid.Script(FakeAnswer.BadRequest);
+        sendGrid.Script(FakeAnswer.TooManyRequests);
         await using var harness = await NotificationHarness.StartAsync(azurite.ConnectionString, sendGrid, _ct);
+        const string admin = "beheer-1";
+        await harness.App.Services.GetRequiredService<CredentialStore>().UpsertStaffAsync(
+            new StaffMember(admin, StaffRole.Admin, new HashSet<string>(), null, "beheer@gemeente.example"), _ct);
         await harness.StartSignalAsync("sig-400", NotificationHarness.Coordinator, _ct);
 
         await harness.AdvanceToAsync(FirstContactReminder, _ct);
 
         var failed = await EventuallyHistoryAsync(harness, "sig-400", "notification-failed");
         await harness.DrainedAsync(_ct);
-        Assert.Single(sendGrid.Attempts);
-        Assert.Empty(sendGrid.Accepted);
-        Assert.Equal(1, failed.GetProperty("attempts").GetInt32());
+        var reminders = sendGrid.Attempts.Where(a => a.CustomArg("template") == "reminder").ToList();
+        Assert.Single(reminders);
+        Assert.Equal(FakeAnswer.BadRequest, reminders[0].Answer);
+        var alert = Assert.Single(sendGrid.Accepted);
+        Assert.Equal("delivery-failed", alert.CustomArg("template"));
+        Assert.Equal("beheer@gemeente.example", alert.To);
+        Assert.Equal("sig-400", alert.CustomArg("case"));
+        Assert.Equal(2, sendGrid.Attempts.Count(a => a.CustomArg("template") == "delivery-failed"));
+        var alertText = alert.Payload.GetProperty("content")[0].GetProperty("value").GetString()!;
+        Assert.Contains($"{NotificationHarness.Coordinator} (400)", alertText, StringComparison.Ordinal);
+        Assert.DoesNotContain(NotificationHarness.EmailOf(NotificationHarness.Coordinator), alertText, StringComparison.Ordinal);
+        Assert.All(NotificationHarness.PersonalData, personal => Assert.DoesNotContain(personal, alert.Payload.GetRawText(), StringComparison.OrdinalIgnoreCase));
+        // The second run found the reminder refused in the ledger (not sent again) and only retried the alert.
+        Assert.Equal(2, failed.GetProperty("attempts").GetInt32());
         var reason = failed.GetProperty("reason").GetString()!;
         Assert.Contains("refused", reason, StringComparison.Ordinal);
         Assert.Contains(NotificationHarness.Coordinator, reason, StringComparison.Ordinal);

@@ -16,6 +16,7 @@ public sealed class MailTemplates(string baseUrl)
     public const string Escalation = "escalation";
     public const string Cancellation = "cancellation";
     public const string Digest = "digest";
+    public const string DeliveryFailed = "delivery-failed";
 
     private const string Footer = "Dit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.";
 
@@ -35,6 +36,25 @@ public sealed class MailTemplates(string baseUrl)
                 $"De termijn van {due} voor de stap \"{step}\" van {theCase} geldt niet meer.",
                 "Het agenda-item in de bijlage annuleert de eerder gestuurde afspraak."),
         };
+    }
+
+    /// <summary>
+    /// The alert to the admins when the provider refused a notification for good (a 4xx other than 429): which
+    /// notification of which step, refused for which staff ids with which status; never an address.
+    /// </summary>
+    public RenderedMail RenderDeliveryFailed(Notification notification, IEnumerable<string> refusedFor)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var (step, theCase, due) = (notification.StepLabel, Case(notification), DutchFormat.Date(notification.Due));
+        var what = notification.Kind switch
+        {
+            NotificationKind.Reminder => "herinnering",
+            NotificationKind.Escalation => "escalatie",
+            _ => "annulering",
+        };
+        return Compose(DeliveryFailed, $"Verzending mislukt: {what} voor {step} ({theCase})", notification,
+            $"De mailprovider weigerde de {what} over de stap \"{step}\" van {theCase} (termijn {due}) voor: {string.Join(", ", refusedFor)}.",
+            "Deze mail wordt niet opnieuw verstuurd. Controleer het e-mailadres van deze medewerkers en de instellingen van de mailprovider, en breng hen zelf op de hoogte van de termijn.");
     }
 
     public static string NameOf(NotificationKind kind) => kind switch
@@ -97,8 +117,8 @@ public sealed class MailTemplates(string baseUrl)
     private RenderedMail Compose(string template, string subject, Notification n, params ReadOnlySpan<string> lines)
     {
         var link = DutchFormat.CaseLink(baseUrl, n.CaseKind, n.CaseId);
-        var text = new StringBuilder("Goedemorgen,\n\n");
-        var html = new StringBuilder(Open(subject)).Append("<p>Goedemorgen,</p>");
+        var text = new StringBuilder("Beste collega,\n\n");
+        var html = new StringBuilder(Open(subject)).Append("<p>Beste collega,</p>");
         foreach (var line in lines)
         {
             text.Append(line).Append('\n');
