@@ -14,6 +14,11 @@ param namePrefix string
 @description('Sender address for mail sent through SendGrid.')
 param sendGridFromEmail string
 
+@description('Prefix of the engine\'s tables and queues (Engine:Prefix): lowercase letters and digits, starting with a letter.')
+@minLength(1)
+@maxLength(15)
+param enginePrefix string = 'wf'
+
 // Globally unique names need a suffix; stable per resource group so redeploys update in place.
 var suffix = uniqueString(resourceGroup().id)
 var storageName = take('${namePrefix}${suffix}', 24)
@@ -116,8 +121,19 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '${storage.properties.primaryEndpoints.blob}${packageContainerName}/${packageBlobName}' }
         { name: 'WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID', value: 'SystemAssigned' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-        // Read by the app (Storage:AccountName, SendGrid:*).
+        // Read by the app (Storage:AccountName, Engine:*, SendGrid:*).
         { name: 'Storage__AccountName', value: storage.name }
+        { name: 'Engine__Prefix', value: enginePrefix }
+        // The Functions host polls the queues and posts each message to the app (custom handler), so the
+        // app's own loops stay off; the app turns them off itself too when FUNCTIONS_CUSTOMHANDLER_PORT is set.
+        { name: 'Engine__RunLoops', value: 'false' }
+        // The queue triggers' identity-based connection ("connection": "Storage" in each function.json).
+        { name: 'Storage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
+        // The queues the triggers read (%...% in function.json): the engine's own, by the same prefix;
+        // the app refuses to start as a custom handler when they differ.
+        { name: 'EngineWorkQueue', value: '${enginePrefix}-work' }
+        { name: 'EngineTimerQueue', value: '${enginePrefix}-timers' }
+        { name: 'EngineActivityQueue', value: '${enginePrefix}-activities' }
         { name: 'SendGrid__ApiKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${sendGridSecretName})' }
         { name: 'SendGrid__FromEmail', value: sendGridFromEmail }
       ]

@@ -49,6 +49,7 @@ internal static class ApplicationServicesExtensions
         services.AddAuth(configuration);
         services.AddDevelopmentSeeding(configuration, environment);
         Notifications.NotificationsServiceCollectionExtensions.AddNotifications(services, configuration, environment);
+        AzureFunctions.CustomHandlerServiceCollectionExtensions.AddAzureFunctionsCustomHandler(services);
         return services;
     }
 
