@@ -115,6 +115,18 @@ public sealed class DevClockTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     [Theory]
+    [InlineData("WEBSITE_INSTANCE_ID")]
+    [InlineData("WEBSITE_SITE_NAME")]
+    public void Clock_is_never_virtual_on_Azure_even_when_misconfigured_as_Development(string marker)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Clock:Mode"] = "Virtual" }).Build();
+        var development = new TestEnvironment("Development");
+
+        Assert.True(ClockOptions.IsVirtual(configuration, development, _ => null));
+        Assert.False(ClockOptions.IsVirtual(configuration, development, name => name == marker ? "set-by-azure" : null));
+    }
+
+    [Theory]
     [InlineData("Development", "Virtual", true)]
     [InlineData("Development", "virtual", true)]
     [InlineData("Production", "Virtual", false)]
