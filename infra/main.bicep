@@ -21,6 +21,7 @@ param enginePrefix string = 'wf'
 
 // Globally unique names need a suffix; stable per resource group so redeploys update in place.
 var suffix = uniqueString(resourceGroup().id)
+var appName = '${namePrefix}-${suffix}'
 var storageName = take('${namePrefix}${suffix}', 24)
 var packageContainerName = 'deployments'
 var packageBlobName = 'workflows.zip'
@@ -101,7 +102,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 }
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {
-  name: '${namePrefix}-${suffix}'
+  name: appName
   location: location
   kind: 'functionapp,linux'
   identity: { type: 'SystemAssigned' }
@@ -121,7 +122,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '${storage.properties.primaryEndpoints.blob}${packageContainerName}/${packageBlobName}' }
         { name: 'WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID', value: 'SystemAssigned' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-        // Read by the app (Storage:AccountName, Engine:*, SendGrid:*).
+        // Read by the app (Storage:AccountName, Engine:*, Mail:*, SendGrid:*).
         { name: 'Storage__AccountName', value: storage.name }
         { name: 'Engine__Prefix', value: enginePrefix }
         // The Functions host polls the queues and posts each message to the app (custom handler), so the
@@ -134,8 +135,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'EngineWorkQueue', value: '${enginePrefix}-work' }
         { name: 'EngineTimerQueue', value: '${enginePrefix}-timers' }
         { name: 'EngineActivityQueue', value: '${enginePrefix}-activities' }
+        // Mail goes out through SendGrid (the default writes .eml files, which a read-only package cannot hold).
+        { name: 'Mail__Provider', value: 'SendGrid' }
+        { name: 'Mail__From', value: sendGridFromEmail }
+        // Case links in emails point at this app.
+        { name: 'Mail__BaseUrl', value: 'https://${appName}.azurewebsites.net' }
         { name: 'SendGrid__ApiKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${sendGridSecretName})' }
-        { name: 'SendGrid__FromEmail', value: sendGridFromEmail }
       ]
     }
   }

@@ -5,11 +5,12 @@ using Workflows.Engine.Storage;
 namespace Workflows.Functions.AzureFunctions;
 
 /// <summary>
-/// In custom-handler mode the triggers listen to the queues named by app settings (<c>%EngineWorkQueue%</c>
-/// in function.json); those must be the engine's own queues under <see cref="EngineOptions.Prefix"/>, or
-/// the work would wait in queues nobody reads. Checked at start.
+/// Engine settings that would silently lose work under the Functions host, checked at start in custom-handler
+/// mode: the triggers read the queues named by app settings (<c>%EngineWorkQueue%</c> in function.json), which
+/// must be the engine's own under <see cref="EngineOptions.Prefix"/>; and timers must be queue messages, as
+/// indexed timers need the sweep loop that does not run here.
 /// </summary>
-internal sealed class QueueSettingsValidator(IConfiguration configuration) : IValidateOptions<EngineOptions>
+internal sealed class CustomHandlerOptionsValidator(IConfiguration configuration) : IValidateOptions<EngineOptions>
 {
     public ValidateOptionsResult Validate(string? name, EngineOptions options)
     {
@@ -18,11 +19,16 @@ internal sealed class QueueSettingsValidator(IConfiguration configuration) : IVa
             return ValidateOptionsResult.Skip;
         }
 
-        var wrong = QueueFunction.All
+        var failures = QueueFunction.All
             .Select(f => (f.QueueNameSetting, Configured: configuration[f.QueueNameSetting], Expected: EngineStorage.QueueName(options.Prefix, f.Queue)))
             .Where(s => !string.Equals(s.Configured, s.Expected, StringComparison.Ordinal))
             .Select(s => $"{s.QueueNameSetting} must be '{s.Expected}' (the engine's queue for Engine:Prefix '{options.Prefix}'), not '{s.Configured ?? "unset"}'.")
             .ToList();
-        return wrong.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(wrong);
+        if (options.TimerMode != TimerMode.Queue)
+        {
+            failures.Add($"Engine:TimerMode must be {TimerMode.Queue} under Azure Functions: {options.TimerMode} timers need the engine's sweep loop.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -18,7 +18,7 @@ internal static class CustomHandlerServiceCollectionExtensions
                 options.RunLoops = false;
             }
         });
-        services.AddSingleton<IValidateOptions<EngineOptions>, QueueSettingsValidator>();
+        services.AddSingleton<IValidateOptions<EngineOptions>, CustomHandlerOptionsValidator>();
         services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, configuration) =>
         {
             if (CustomHandler.Port(configuration) is { } port)

@@ -146,5 +146,5 @@ public sealed class FunctionDefinitionsTests
         new TemplateMatcher(TemplateParser.Parse(route), []).TryMatch(new PathString(path), []);
 
     private static ValidateOptionsResult Validate(Dictionary<string, string?> settings, EngineOptions options) =>
-        new QueueSettingsValidator(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).Validate(null, options);
+        new CustomHandlerOptionsValidator(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).Validate(null, options);
 }

@@ -96,16 +96,19 @@ public sealed class QueueFunctionInvocationTests(AzuriteFixture azurite) : IClas
         Assert.False(host.App.Services.GetRequiredService<IOptions<EngineOptions>>().Value.RunLoops);
     }
 
-    [Fact]
-    public async Task CustomHandlerMode_WithAQueueSettingThatIsNotTheEnginesQueue_DoesNotStart()
+    [Theory]
+    [InlineData("EngineWorkQueue", "someone-elses-queue", "EngineWorkQueue must be")]
+    [InlineData("EngineActivityQueue", null, "EngineActivityQueue must be")]
+    [InlineData("Engine:TimerMode", "Indexed", "Engine:TimerMode must be Queue")]
+    public async Task CustomHandlerMode_WithSettingsThatWouldLoseWork_DoesNotStart(string key, string? value, string expected)
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
-            await using var host = FunctionsHostDouble.Start(azurite, app => app.Settings["EngineWorkQueue"] = "someone-elses-queue");
+            await using var host = FunctionsHostDouble.Start(azurite, app => app.Settings[key] = value);
         });
 
         var validation = Assert.IsType<OptionsValidationException>(error.GetBaseException());
-        Assert.Contains("EngineWorkQueue must be", validation.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, validation.Message, StringComparison.Ordinal);
     }
 
     [Theory]
