@@ -101,6 +101,21 @@ public sealed class TriggerDeliveryTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task HandleDelivery_FailingMessageWithoutPopReceipt_ReportsFailureAndLeavesTheMessageToTheDeliverer()
+    {
+        await using var host = await TestEngine.StartAsync(azurite, [new Probe()], runLoops: false);
+        await host.Client.StartAsync(Probe.Name, "case-1", new ProbeInput("a"), "test", _ct);
+        await host.Client.EnqueueEventAsync("case-1", "boom", null, "test", "boom-1", _ct);
+        var failing = await ReceiveAsync(host.Storage.Work, TimeSpan.FromMinutes(1));
+
+        Assert.False(await host.Engine.HandleDeliveryAsync(EngineQueue.Work, new QueueDelivery(failing.Body.ToString(), failing.DequeueCount), _ct));
+
+        // Without the receipt the engine cannot set a back-off (none is configured): the message keeps the deliverer's invisibility.
+        Assert.Empty((await host.Storage.Work.PeekMessagesAsync(32, _ct)).Value);
+        Assert.Equal(RuntimeStatus.Running, (await host.Client.GetStatusAsync("case-1", _ct))!.RuntimeStatus);
+    }
+
+    [Fact]
     public async Task HandleDelivery_FailingActivity_ReportsFailureUntilItsAttemptsRunOut()
     {
         var echo = new Echo { FailuresLeft = 1 };

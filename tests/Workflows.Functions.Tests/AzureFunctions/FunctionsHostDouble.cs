@@ -66,7 +66,17 @@ public sealed class FunctionsHostDouble : IAsyncDisposable
         app.Settings["Engine:MaxDequeueCount"] = "2";
         configure?.Invoke(app);
         app.UseKestrel();
-        app.StartServer();
+        try
+        {
+            app.StartServer();
+        }
+        catch (Exception)
+        {
+            // A start refused by validation leaves a half-built app behind; nobody else will dispose it.
+            app.Dispose();
+            throw;
+        }
+
         return new FunctionsHostDouble(app, port, echo);
     }
 
