@@ -66,17 +66,7 @@ public sealed class FunctionsHostDouble : IAsyncDisposable
         app.Settings["Engine:MaxDequeueCount"] = "2";
         configure?.Invoke(app);
         app.UseKestrel();
-        try
-        {
-            app.StartServer();
-        }
-        catch (Exception)
-        {
-            // A start refused by validation leaves a half-built app behind; nobody else will dispose it.
-            app.Dispose();
-            throw;
-        }
-
+        app.StartServer();
         return new FunctionsHostDouble(app, port, echo);
     }
 
