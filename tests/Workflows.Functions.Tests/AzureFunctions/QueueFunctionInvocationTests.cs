@@ -97,21 +97,6 @@ public sealed class QueueFunctionInvocationTests(AzuriteFixture azurite) : IClas
     }
 
     [Theory]
-    [InlineData("EngineWorkQueue", "someone-elses-queue", "EngineWorkQueue must be")]
-    [InlineData("EngineActivityQueue", null, "EngineActivityQueue must be")]
-    [InlineData("Engine:TimerMode", "Indexed", "Engine:TimerMode must be Queue")]
-    public async Task CustomHandlerMode_WithSettingsThatWouldLoseWork_DoesNotStart(string key, string? value, string expected)
-    {
-        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
-        {
-            await using var host = FunctionsHostDouble.Start(azurite, app => app.Settings[key] = value);
-        });
-
-        var validation = Assert.IsType<OptionsValidationException>(error.GetBaseException());
-        Assert.Contains(expected, validation.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
     [InlineData("EngineWork")]
     [InlineData("EngineTimers")]
     [InlineData("EngineActivities")]
