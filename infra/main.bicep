@@ -19,6 +19,12 @@ param sendGridFromEmail string
 @maxLength(15)
 param enginePrefix string = 'wf'
 
+@description('Microsoft Entra ID tenant whose staff sign in (Auth:Entra:TenantId).')
+param entraTenantId string = tenant().tenantId
+
+@description('The API\'s application id URI or client id as it appears in staff tokens (Auth:Entra:Audience); empty leaves staff sign-in off.')
+param entraAudience string = ''
+
 // Globally unique names need a suffix; stable per resource group so redeploys update in place.
 var suffix = uniqueString(resourceGroup().id)
 var appName = '${namePrefix}-${suffix}'
@@ -141,6 +147,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // Case links in emails point at this app.
         { name: 'Mail__BaseUrl', value: 'https://${appName}.azurewebsites.net' }
         { name: 'SendGrid__ApiKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${sendGridSecretName})' }
+        // Staff sign in with Entra ID bearer tokens; without an audience the bearer scheme is not registered.
+        { name: 'Auth__Entra__TenantId', value: entraTenantId }
+        { name: 'Auth__Entra__Audience', value: entraAudience }
       ]
     }
   }

@@ -162,8 +162,9 @@ public sealed class SendGridDeliveryTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Contains($"{NotificationHarness.Coordinator} (400)", alertText, StringComparison.Ordinal);
         Assert.DoesNotContain(NotificationHarness.EmailOf(NotificationHarness.Coordinator), alertText, StringComparison.Ordinal);
         Assert.All(NotificationHarness.PersonalData, personal => Assert.DoesNotContain(personal, alert.Payload.GetRawText(), StringComparison.OrdinalIgnoreCase));
-        // The second run found the reminder refused in the ledger (not sent again) and only retried the alert.
-        Assert.Equal(2, failed.GetProperty("attempts").GetInt32());
+        // Later runs (retrying the throttled alert) found the reminder refused in the ledger and did not send it
+        // again (one reminder attempt above); how many runs that took depends on timing, so it is not pinned.
+        Assert.True(failed.GetProperty("attempts").GetInt32() >= 2, $"the alert was retried ({failed})");
         var reason = failed.GetProperty("reason").GetString()!;
         Assert.Contains("refused", reason, StringComparison.Ordinal);
         Assert.Contains(NotificationHarness.Coordinator, reason, StringComparison.Ordinal);
