@@ -86,6 +86,17 @@ public sealed class OrchestrationClient
         _workWakeup.Now();
     }
 
+    /// <summary>
+    /// Whether the event with this caller-given id was applied to the instance (one point read), so a caller
+    /// replaying a request can answer as the first time instead of judging it against the state it caused.
+    /// </summary>
+    public async Task<bool> WasAppliedAsync(string instanceId, string eventId, CancellationToken cancellationToken)
+    {
+        Keys.ValidateInstanceId(instanceId);
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        return await _store.AppliedOutboxAsync(instanceId, eventId, cancellationToken) is not null;
+    }
+
     public async Task<InstanceStatus?> GetStatusAsync(string instanceId, CancellationToken cancellationToken)
     {
         Keys.ValidateInstanceId(instanceId);

@@ -10,7 +10,7 @@ namespace Workflows.Functions.Cases;
 /// <summary>
 /// <c>POST …/{id}/events</c> for every kind of case (API.md "Staff"): staff of the case's municipality record
 /// progress and get the updated case back; anyone else gets 404 as for an unknown id. A refused event records
-/// nothing; an <c>Idempotency-Key</c> makes a retry harmless; the answer is a read of personal data, so it is
+/// nothing; an <c>Idempotency-Key</c> makes a retry harmless (a replay of an applied request answers 200 again); the answer is a read of personal data, so it is
 /// written to the access log (RULES §2).
 /// </summary>
 internal static class StaffEventEndpoint
@@ -53,6 +53,14 @@ internal static class StaffEventEndpoint
         if (rules.Read(body.Document!.RootElement, errors, today) is not { } staffEvent || !errors.IsEmpty)
         {
             return errors.ToProblem("The event is not valid; nothing was recorded.");
+        }
+
+        if (eventId is not null && await client.WasAppliedAsync(id, eventId, cancellationToken))
+        {
+            // A retry of a request that was applied: answer as then (the case as it is now), not with the
+            // conflict the first request may have caused (e.g. "closed already").
+            await accessLog.RecordAsync(caller, rules.Kind, id, "read", cancellationToken);
+            return TypedResults.Ok(rules.View(id, state, today));
         }
 
         if (rules.Conflict(staffEvent, state) is { } conflict)

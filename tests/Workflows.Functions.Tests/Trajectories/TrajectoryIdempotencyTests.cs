@@ -36,6 +36,23 @@ public sealed class TrajectoryIdempotencyTests(AzuriteFixture azurite) : IClassF
     }
 
     [Fact]
+    public async Task A_retried_closing_answers_as_the_first_time_not_closed_already()
+    {
+        await using var app = new SignalsTestApp(azurite);
+        using var staff = app.Staff(TestCallers.CoordinatorZaanstad);
+        var id = await TrajectorySamples.CreateAsync(staff, TrajectorySamples.Trajectory(), _ct);
+        const string close = """{ "type": "closed", "reason": "transferred" }""";
+
+        var first = await PostAsync(staff, id, close, "close-0001", HttpStatusCode.OK);
+        var retried = await PostAsync(staff, id, close, "close-0001", HttpStatusCode.OK);
+        await PostAsync(staff, id, close, "close-0002", HttpStatusCode.Conflict);
+
+        Assert.Equal("closed", first.GetProperty("status").GetString());
+        Assert.Equal("closed", retried.GetProperty("status").GetString());
+        Assert.Equal(1, await EventsAsync(app, id, "closed"));
+    }
+
+    [Fact]
     public async Task A_key_is_the_caller_s_own()
     {
         await using var app = new SignalsTestApp(azurite);
