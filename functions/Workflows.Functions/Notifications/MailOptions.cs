@@ -44,19 +44,6 @@ public sealed class MailOptions
     public string ResolveDirectory(string contentRoot)
     {
         var directory = string.IsNullOrWhiteSpace(Directory) ? DefaultDirectory : Directory;
-        return Path.IsPathRooted(directory) ? directory : Path.GetFullPath(Path.Combine(RepositoryRoot(contentRoot), directory));
-    }
-
-    internal static string RepositoryRoot(string contentRoot)
-    {
-        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workflows.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return contentRoot;
+        return Hosting.LocalPath.Resolve(contentRoot, directory);
     }
 }

@@ -17,19 +17,6 @@ public sealed class SeedingOptions
     public string ResolveCredentialsFile(string contentRoot)
     {
         var file = string.IsNullOrWhiteSpace(CredentialsFile) ? DefaultCredentialsFile : CredentialsFile;
-        return Path.IsPathRooted(file) ? file : Path.GetFullPath(Path.Combine(RepositoryRoot(contentRoot), file));
-    }
-
-    internal static string RepositoryRoot(string contentRoot)
-    {
-        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workflows.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return contentRoot;
+        return Hosting.LocalPath.Resolve(contentRoot, file);
     }
 }
