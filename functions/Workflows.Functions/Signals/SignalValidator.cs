@@ -56,7 +56,7 @@ internal static partial class SignalValidator
         }
 
         var reference = ExternalReference(draft.ExternalReference, errors);
-        var municipality = Municipality(draft.MunicipalityCode, errors, policy);
+        var municipality = MunicipalityCode.Validate(draft.MunicipalityCode, errors, policy);
         var tenants = Tenants(draft.Tenants, errors, today);
         var address = Address(draft.Address, errors);
         var arrears = Arrears(draft.Arrears, "arrears", errors, today);
@@ -135,30 +135,6 @@ internal static partial class SignalValidator
         if (value is { } date && date < today)
         {
             errors.Add(path, "Must not be in the past.");
-            return null;
-        }
-
-        return value;
-    }
-
-    private static string? Municipality(string? value, ValidationErrors errors, CasePolicy policy)
-    {
-        const string path = "municipalityCode";
-        if (value is null)
-        {
-            FieldText.Require(errors, path);
-            return null;
-        }
-
-        if (!MunicipalityCode.IsValid(value))
-        {
-            errors.Add(path, MunicipalityCode.FormatMessage);
-            return null;
-        }
-
-        if (!policy.Knows(value))
-        {
-            errors.Add(path, "Not a municipality this service works for.");
             return null;
         }
 

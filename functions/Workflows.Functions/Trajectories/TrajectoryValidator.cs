@@ -68,7 +68,7 @@ internal static partial class TrajectoryValidator
         json.Finish();
 
         reference = SignalValidator.ExternalReference(reference, errors);
-        var municipality = Municipality(municipalityCode, errors, policy);
+        var municipality = MunicipalityCode.Validate(municipalityCode, errors, policy);
 
         if (personJson is null)
         {
@@ -156,30 +156,6 @@ internal static partial class TrajectoryValidator
     }
 
     public const string StaffIdMessage = "Must be a staff id: 1-100 of A-Z, a-z, 0-9, '-', '_', '.', '@'.";
-
-    private static string? Municipality(string? value, ValidationErrors errors, CasePolicy policy)
-    {
-        const string path = "municipalityCode";
-        if (value is null)
-        {
-            FieldText.Require(errors, path);
-            return null;
-        }
-
-        if (!MunicipalityCode.IsValid(value))
-        {
-            errors.Add(path, MunicipalityCode.FormatMessage);
-            return null;
-        }
-
-        if (!policy.Knows(value))
-        {
-            errors.Add(path, "Not a municipality this service works for.");
-            return null;
-        }
-
-        return value;
-    }
 
     [GeneratedRegex("^[A-Za-z0-9._@-]{1,100}$", RegexOptions.CultureInvariant)]
     internal static partial Regex StaffId();
