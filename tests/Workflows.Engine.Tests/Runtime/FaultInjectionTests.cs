@@ -79,4 +79,23 @@ public sealed class FaultInjectionTests(AzuriteFixture azurite) : IClassFixture<
             TimeSpan.FromSeconds(30),
             "the timer from the crashed call still fires");
     }
+
+    [Fact]
+    public async Task A_start_that_died_after_its_commit_sends_its_outbox_when_redelivered()
+    {
+        await using var host = await TestEngine.StartAsync(azurite, [new Probe()]);
+        host.Engine.Faults.Decide = (at, _) => at == FaultPoint.AfterCommitBeforeDispatch;
+
+        await Assert.ThrowsAnyAsync<Exception>(() => host.Client.StartAsync(Probe.Name, "case-s", new ProbeInput("a", "GM0439"), "api", _ct));
+        host.Engine.Faults.Decide = null;
+        Assert.NotNull(await host.Client.GetStatusAsync("case-s", _ct));
+        Assert.Empty(await host.Client.QueryInstancesAsync("GM0439", null, null, _ct));
+
+        // The redelivered start changes nothing (the instance exists) but finds its dedupe row and re-sends the
+        // outbox it never sent: here the catalog row.
+        await Eventually.TrueAsync(
+            async () => (await host.Client.QueryInstancesAsync("GM0439", null, null, _ct)).Any(i => i.InstanceId == "case-s"),
+            TimeSpan.FromSeconds(90),
+            "the catalog row of the crashed start appears");
+    }
 }
