@@ -112,43 +112,36 @@ public sealed class MailLedger
     }
 
     /// <summary>
-    /// Gives a claim back after the provider asked to wait (429 with Retry-After): no run, not even a duplicate
-    /// activity message delivered meanwhile, sends before <paramref name="notBefore"/> (real time, as the provider's).
+    /// Gives a claim back after a failed send: the next run may try at once, or, when the provider asked to wait
+    /// (429 with Retry-After), no run, not even a duplicate activity message delivered meanwhile, sends before
+    /// <paramref name="notBefore"/> (real time, as the provider's).
     /// </summary>
-    public async Task DeferAsync(string partition, string recipient, string owner, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    public async Task ReleaseAsync(string partition, string recipient, string owner, DateTimeOffset? notBefore, CancellationToken cancellationToken)
     {
         var found = await Table.GetEntityIfExistsAsync<TableEntity>(partition, recipient, cancellationToken: cancellationToken);
-        if (found.HasValue && found.Value!.GetString("ClaimedBy") == owner && found.Value.GetString("MessageId") is null)
+        if (!found.HasValue || found.Value!.GetString("ClaimedBy") != owner || found.Value.GetString("MessageId") is not null)
         {
-            var row = found.Value;
-            row.Remove("ClaimedBy");
-            row.Remove("ClaimedUntil");
-            row[NotBeforeColumn] = notBefore;
-            try
+            return;
+        }
+
+        var row = found.Value;
+        try
+        {
+            if (notBefore is { } instant)
             {
+                row.Remove("ClaimedBy");
+                row.Remove("ClaimedUntil");
+                row[NotBeforeColumn] = instant;
                 await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
             }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            else
             {
-                // Taken over or gone: nothing of ours to give back.
+                await Table.DeleteEntityAsync(partition, recipient, row.ETag, cancellationToken);
             }
         }
-    }
-
-    /// <summary>Gives a claim back after a failed send, so the next run may try at once.</summary>
-    public async Task ReleaseAsync(string partition, string recipient, string owner, CancellationToken cancellationToken)
-    {
-        var found = await Table.GetEntityIfExistsAsync<TableEntity>(partition, recipient, cancellationToken: cancellationToken);
-        if (found.HasValue && found.Value!.GetString("ClaimedBy") == owner && found.Value.GetString("MessageId") is null)
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {
-            try
-            {
-                await Table.DeleteEntityAsync(partition, recipient, found.Value.ETag, cancellationToken);
-            }
-            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-            {
-                // Taken over or gone: nothing of ours to give back.
-            }
+            // Taken over or gone: nothing of ours to give back.
         }
     }
 

@@ -55,7 +55,7 @@ public sealed class OnceMailer(IMailer mailer, MailLedger ledger, TimeProvider c
 
         if (mayProceed is not null && !await mayProceed())
         {
-            await ledger.ReleaseAsync(partition, recipient, owner, cancellationToken);
+            await ledger.ReleaseAsync(partition, recipient, owner, notBefore: null, cancellationToken);
             return new SendOutcome(SendStatus.Skipped);
         }
 
@@ -74,14 +74,8 @@ public sealed class OnceMailer(IMailer mailer, MailLedger ledger, TimeProvider c
         }
         catch (MailDeliveryException ex)
         {
-            if (ex.RetryAfter is { } wait && wait > TimeSpan.Zero)
-            {
-                await ledger.DeferAsync(partition, recipient, owner, TimeProvider.System.GetUtcNow() + wait, cancellationToken);
-            }
-            else
-            {
-                await ledger.ReleaseAsync(partition, recipient, owner, cancellationToken);
-            }
+            var notBefore = ex.RetryAfter is { } wait && wait > TimeSpan.Zero ? TimeProvider.System.GetUtcNow() + wait : (DateTimeOffset?)null;
+            await ledger.ReleaseAsync(partition, recipient, owner, notBefore, cancellationToken);
 
             logger.MailDeferred(template, activityId, recipient, ex.Status, ex.RetryAfter, attempt);
             return new SendOutcome(SendStatus.Deferred, RetryAfter: ex.RetryAfter, Error: ex);
