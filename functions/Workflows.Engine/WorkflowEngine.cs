@@ -38,7 +38,7 @@ public sealed class WorkflowEngine
         }
         else
         {
-            timers = _indexedTimers = new IndexedTimerScheduler(storage, clock, _workWakeup);
+            timers = _indexedTimers = new IndexedTimerScheduler(storage, clock, _workWakeup, _timerWakeup);
         }
 
         var executor = new TransitionExecutor(store, registry, clock, options, Faults);

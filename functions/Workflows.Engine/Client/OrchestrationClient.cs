@@ -169,14 +169,14 @@ public sealed class OrchestrationClient
             return false;
         }
 
-        foreach (var (_, timer) in record?.Timers ?? new Dictionary<string, ArmedTimer>())
+        if (record?.Wakeup is { } wakeup)
         {
-            await _timers.CancelAsync(new CancelTimerIntent(instanceId, timer.Id, timer.DueAt), cancellationToken);
+            await _timers.CancelAsync(new CancelWakeupIntent(instanceId, wakeup.Id, wakeup.DueAt), cancellationToken);
         }
 
         foreach (var row in rows)
         {
-            if (row.RowKey.StartsWith(Keys.TimerMessagePrefix, StringComparison.Ordinal))
+            if (row.RowKey.StartsWith(Keys.WakeupMessagePrefix, StringComparison.Ordinal))
             {
                 await QueueTimerScheduler.DeleteQuietlyAsync(_storage.TimerQueue, row.GetString("MessageId"), row.GetString("PopReceipt"), cancellationToken);
             }

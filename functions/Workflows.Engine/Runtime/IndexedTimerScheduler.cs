@@ -8,31 +8,34 @@ using Workflows.Engine.Storage;
 namespace Workflows.Engine.Runtime;
 
 /// <summary>
-/// Timers for a virtual clock (tests, the demo clock): queue visibility runs on real time and cannot
-/// follow a clock that jumps, so timers sit in a table keyed by due instant and a sweep on the engine
+/// Wake-ups for a virtual clock (tests, the demo clock): queue visibility runs on real time and cannot
+/// follow a clock that jumps, so wake-ups sit in a table keyed by due instant and a sweep on the engine
 /// clock moves the due ones to the work queue. Same guarantees: durable, cancellable, stale-safe.
 /// </summary>
-internal sealed class IndexedTimerScheduler(EngineStorage storage, TimeProvider clock, Wakeup workWakeup) : ITimerScheduler
+internal sealed class IndexedTimerScheduler(EngineStorage storage, TimeProvider clock, Wakeup workWakeup, Wakeup sweepWakeup) : ITimerScheduler
 {
     private const string Partition = "due";
 
     private TableClient Table => storage.Timers;
 
-    public Task ScheduleAsync(ScheduleTimerIntent timer, CancellationToken cancellationToken)
+    public async Task ScheduleAsync(ScheduleWakeupIntent wakeup, CancellationToken cancellationToken)
     {
-        var message = new WorkMessage(WorkKind.Timer, timer.InstanceId, QueueTimerScheduler.TimerEventId(timer.TimerId), timer.Name, null, "timer", TimerId: timer.TimerId, DueAt: timer.DueAt);
-        return UpsertAsync(message, cancellationToken);
+        await UpsertAsync(WorkMessage.Wakeup(wakeup.InstanceId, wakeup.WakeupId, wakeup.DueAt), cancellationToken);
+        if (wakeup.DueAt <= clock.GetUtcNow())
+        {
+            sweepWakeup.Now(); // e.g. the next of several timers due at the same instant
+        }
     }
 
-    public async Task CancelAsync(CancelTimerIntent timer, CancellationToken cancellationToken) =>
-        await DeleteAsync(RowKey(timer.DueAt, timer.InstanceId, timer.TimerId), cancellationToken);
+    public async Task CancelAsync(CancelWakeupIntent wakeup, CancellationToken cancellationToken) =>
+        await DeleteAsync(RowKey(wakeup.DueAt, wakeup.InstanceId, wakeup.WakeupId), cancellationToken);
 
-    public Task HopAsync(WorkMessage timer, CancellationToken cancellationToken) => UpsertAsync(timer, cancellationToken);
+    public Task HopAsync(WorkMessage wakeup, CancellationToken cancellationToken) => UpsertAsync(wakeup, cancellationToken);
 
-    public Task FiredAsync(WorkMessage timer, CancellationToken cancellationToken) =>
-        DeleteAsync(RowKey(timer.DueAt!.Value, timer.InstanceId, timer.TimerId!), cancellationToken);
+    public Task FiredAsync(WorkMessage wakeup, CancellationToken cancellationToken) =>
+        DeleteAsync(RowKey(wakeup.DueAt!.Value, wakeup.InstanceId, wakeup.TimerId!), cancellationToken);
 
-    /// <summary>Moves every timer due by the engine clock to the work queue; returns how many.</summary>
+    /// <summary>Moves every wake-up due by the engine clock to the work queue; returns how many.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var upTo = $"{clock.GetUtcNow().UtcTicks + 1:D19}";
@@ -54,13 +57,13 @@ internal sealed class IndexedTimerScheduler(EngineStorage storage, TimeProvider 
         return moved;
     }
 
-    /// <summary>The due instant of the earliest timer due before <paramref name="before"/>; null when there is none.</summary>
+    /// <summary>The due instant of the earliest wake-up (an instance's earliest timer) due before <paramref name="before"/>; null when there is none.</summary>
     public async Task<DateTimeOffset?> NextDueAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey lt {before.UtcTicks.ToString("D19", CultureInfo.InvariantCulture)}");
         await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            // Row keys start with the due instant's ticks, so the first row is the earliest timer.
+            // Row keys start with the due instant's ticks, so the first row is the earliest wake-up.
             return new DateTimeOffset(long.Parse(row.RowKey.AsSpan(0, 19), CultureInfo.InvariantCulture), TimeSpan.Zero);
         }
 
@@ -89,6 +92,6 @@ internal sealed class IndexedTimerScheduler(EngineStorage storage, TimeProvider 
         }
     }
 
-    private static string RowKey(DateTimeOffset due, string instanceId, string timerId) =>
-        string.Create(CultureInfo.InvariantCulture, $"{due.UtcTicks:D19}|{instanceId}|{Keys.Escape(timerId)}");
+    private static string RowKey(DateTimeOffset due, string instanceId, string wakeupId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{due.UtcTicks:D19}|{instanceId}|{Keys.Escape(wakeupId)}");
 }

@@ -21,10 +21,10 @@ internal sealed class OutboxDispatcher(EngineStorage storage, IndexStore index, 
     {
         switch (intent)
         {
-            case ScheduleTimerIntent schedule:
+            case ScheduleWakeupIntent schedule:
                 await timers.ScheduleAsync(schedule, cancellationToken);
                 break;
-            case CancelTimerIntent cancel:
+            case CancelWakeupIntent cancel:
                 await timers.CancelAsync(cancel, cancellationToken);
                 break;
             case SendActivityIntent activity:

@@ -7,8 +7,8 @@ namespace Workflows.Engine.Runtime;
 /// redelivered message re-sends it; every receiver dedupes.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$t")]
-[JsonDerivedType(typeof(ScheduleTimerIntent), "timer")]
-[JsonDerivedType(typeof(CancelTimerIntent), "cancel-timer")]
+[JsonDerivedType(typeof(ScheduleWakeupIntent), "wakeup")]
+[JsonDerivedType(typeof(CancelWakeupIntent), "cancel-wakeup")]
 [JsonDerivedType(typeof(SendActivityIntent), "activity")]
 [JsonDerivedType(typeof(SendWorkIntent), "work")]
 [JsonDerivedType(typeof(IndexPutIntent), "index-put")]
@@ -16,9 +16,11 @@ namespace Workflows.Engine.Runtime;
 [JsonDerivedType(typeof(DeletePoisonIntent), "delete-poison")]
 internal abstract record OutboxIntent;
 
-internal sealed record ScheduleTimerIntent(string InstanceId, string Name, string TimerId, DateTimeOffset DueAt) : OutboxIntent;
+/// <summary>Wake the instance at its earliest timer: one message per instance, not one per timer.</summary>
+internal sealed record ScheduleWakeupIntent(string InstanceId, string WakeupId, DateTimeOffset DueAt) : OutboxIntent;
 
-internal sealed record CancelTimerIntent(string InstanceId, string TimerId, DateTimeOffset DueAt) : OutboxIntent;
+/// <summary>Withdraw a superseded wake-up (its firing would be ignored anyway; this keeps queues small and purge complete).</summary>
+internal sealed record CancelWakeupIntent(string InstanceId, string WakeupId, DateTimeOffset DueAt) : OutboxIntent;
 
 internal sealed record SendActivityIntent(ActivityMessage Message) : OutboxIntent;
 

@@ -7,44 +7,39 @@ using Workflows.Engine.Storage;
 namespace Workflows.Engine.Runtime;
 
 /// <summary>
-/// Production timers: a queue message invisible until the due time. Azure caps visibility at 7 days, so
-/// longer timers travel in hops of at most <see cref="EngineOptions.TimerMaxHop"/>: an early arrival is
-/// re-sent for the remainder. The message's location is tracked in the instance partition so a cancel
-/// (or purge) deletes it; a firing that slips through anyway is stale and ignored.
+/// Production wake-ups: a queue message invisible until the due time. Azure caps visibility at 7 days, so
+/// a later wake-up travels in hops of at most <see cref="EngineOptions.TimerMaxHop"/>: an early arrival is
+/// re-sent for the remainder. The message's location is tracked in the instance partition so a superseded
+/// wake-up (or a purge) deletes it; one that slips through anyway is stale and ignored.
 /// </summary>
 internal sealed class QueueTimerScheduler(EngineStorage storage, InstanceStore store, TimeProvider clock, EngineOptions options, Wakeup wakeup) : ITimerScheduler
 {
-    /// <summary>Timer messages re-sent because they were not yet due.</summary>
+    /// <summary>Wake-up messages re-sent because they were not yet due.</summary>
     public long Hops => Interlocked.Read(ref _hops);
 
     private long _hops;
 
-    public async Task ScheduleAsync(ScheduleTimerIntent timer, CancellationToken cancellationToken)
-    {
-        var message = new WorkMessage(WorkKind.Timer, timer.InstanceId, TimerEventId(timer.TimerId), timer.Name, null, "timer", TimerId: timer.TimerId, DueAt: timer.DueAt);
-        await SendAsync(message, cancellationToken);
-    }
+    public Task ScheduleAsync(ScheduleWakeupIntent wakeup, CancellationToken cancellationToken) =>
+        SendAsync(WorkMessage.Wakeup(wakeup.InstanceId, wakeup.WakeupId, wakeup.DueAt), cancellationToken);
 
-    public async Task CancelAsync(CancelTimerIntent timer, CancellationToken cancellationToken)
+    public async Task CancelAsync(CancelWakeupIntent wakeup, CancellationToken cancellationToken)
     {
-        if (await store.FindTimerMessageAsync(timer.InstanceId, timer.TimerId, cancellationToken) is { } location)
+        if (await store.FindWakeupMessageAsync(wakeup.InstanceId, wakeup.WakeupId, cancellationToken) is { } location)
         {
             await DeleteQuietlyAsync(storage.TimerQueue, location.MessageId, location.PopReceipt, cancellationToken);
         }
 
-        await store.ForgetTimerMessageAsync(timer.InstanceId, timer.TimerId, cancellationToken);
+        await store.ForgetWakeupMessageAsync(wakeup.InstanceId, wakeup.WakeupId, cancellationToken);
     }
 
-    public async Task HopAsync(WorkMessage timer, CancellationToken cancellationToken)
+    public async Task HopAsync(WorkMessage wakeup, CancellationToken cancellationToken)
     {
-        await SendAsync(timer, cancellationToken);
+        await SendAsync(wakeup, cancellationToken);
         Interlocked.Increment(ref _hops);
     }
 
-    public Task FiredAsync(WorkMessage timer, CancellationToken cancellationToken) =>
-        store.ForgetTimerMessageAsync(timer.InstanceId, timer.TimerId!, cancellationToken);
-
-    internal static string TimerEventId(string timerId) => $"timer.{timerId}";
+    public Task FiredAsync(WorkMessage wakeup, CancellationToken cancellationToken) =>
+        store.ForgetWakeupMessageAsync(wakeup.InstanceId, wakeup.TimerId!, cancellationToken);
 
     private async Task SendAsync(WorkMessage message, CancellationToken cancellationToken)
     {
@@ -52,7 +47,7 @@ internal sealed class QueueTimerScheduler(EngineStorage storage, InstanceStore s
         var delay = remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining > options.TimerMaxHop ? options.TimerMaxHop : remaining;
         var receipt = await storage.TimerQueue.SendMessageAsync(
             JsonSerializer.Serialize(message, EngineJson.Options), delay, TimeSpan.FromSeconds(-1), cancellationToken);
-        await store.TrackTimerMessageAsync(message.InstanceId, message.TimerId!, receipt.Value.MessageId, receipt.Value.PopReceipt, cancellationToken);
+        await store.TrackWakeupMessageAsync(message.InstanceId, message.TimerId!, receipt.Value.MessageId, receipt.Value.PopReceipt, cancellationToken);
         wakeup.At(TimeProvider.System.GetUtcNow() + delay);
     }
 

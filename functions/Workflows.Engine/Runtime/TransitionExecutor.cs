@@ -176,19 +176,33 @@ internal sealed class TransitionExecutor(
                 }
 
                 var timers = record.Timers.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+                var name = work.Name;
+                var eventId = work.EventId;
                 if (work.Kind == WorkKind.Timer)
                 {
-                    if (!timers.TryGetValue(work.Name!, out var armed) || armed.Id != work.TimerId)
+                    if (record.Wakeup?.Id != work.TimerId)
                     {
-                        return null; // Cancelled or re-armed since: a stale firing changes nothing.
+                        return null; // Superseded (the earliest timer changed since) or already handled: changes nothing.
                     }
 
-                    timers.Remove(work.Name!);
+                    // The earliest timer fires; if another is due too, the next wake-up is due at once.
+                    var due = timers.Where(t => t.Value.DueAt <= now).OrderBy(t => t.Value.DueAt).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
+                    if (due.Count == 0)
+                    {
+                        // Only if the clock went back: arm a wake-up for the earliest timer again.
+                        var rearm = NewContext(work.InstanceId, record, now, timers);
+                        return Build(work, record, null, rearm, record.State, now, "wakeup-rearmed", null, timersAfterFiring: timers, wakeupConsumed: true);
+                    }
+
+                    var (firing, armed) = due[0];
+                    timers.Remove(firing);
+                    name = firing;
+                    eventId = $"timer.{armed.Id}";
                 }
 
                 var definition = registry.Definition(record.Type);
                 var context = NewContext(work.InstanceId, record, now, timers);
-                var @event = new OrchestrationEvent(KindOf(work.Kind), work.Name ?? string.Empty, work.EventId, work.Payload, work.Source ?? "unknown");
+                var @event = new OrchestrationEvent(KindOf(work.Kind), name ?? string.Empty, eventId, work.Payload, work.Source ?? "unknown");
                 var state = definition.Handle(record.State, @event, context);
                 var what = work.Kind switch
                 {
@@ -197,7 +211,7 @@ internal sealed class TransitionExecutor(
                     WorkKind.ActivityFailed => "activity-failed",
                     _ => "event",
                 };
-                return Build(work, record, definition, context, state, now, what, work.Name, timersAfterFiring: timers);
+                return Build(work, record, definition, context, state, now, what, name, timersAfterFiring: timers, wakeupConsumed: work.Kind == WorkKind.Timer);
             }
         }
     }
@@ -244,7 +258,8 @@ internal sealed class TransitionExecutor(
         string what,
         string? name,
         RuntimeStatus? forcedStatus = null,
-        IReadOnlyDictionary<string, ArmedTimer>? timersAfterFiring = null)
+        IReadOnlyDictionary<string, ArmedTimer>? timersAfterFiring = null,
+        bool wakeupConsumed = false)
     {
         var sequence = context.Sequence;
         var outbox = new List<OutboxIntent>();
@@ -256,21 +271,10 @@ internal sealed class TransitionExecutor(
             switch (effect)
             {
                 case SetTimerEffect set:
-                    if (timers.Remove(set.Name, out var replaced))
-                    {
-                        outbox.Add(new CancelTimerIntent(work.InstanceId, replaced.Id, replaced.DueAt));
-                    }
-
-                    var timerId = $"{set.Name}@{sequence}";
-                    timers[set.Name] = new ArmedTimer(timerId, set.DueAt);
-                    outbox.Add(new ScheduleTimerIntent(work.InstanceId, set.Name, timerId, set.DueAt));
+                    timers[set.Name] = new ArmedTimer($"{set.Name}@{sequence}", set.DueAt);
                     break;
                 case CancelTimerEffect cancel:
-                    if (timers.Remove(cancel.Name, out var cancelled))
-                    {
-                        outbox.Add(new CancelTimerIntent(work.InstanceId, cancelled.Id, cancelled.DueAt));
-                    }
-
+                    timers.Remove(cancel.Name);
                     break;
                 case CallActivityEffect call:
                     outbox.Add(new SendActivityIntent(new ActivityMessage(work.InstanceId, call.ActivityId, call.Name, call.Input, call.NotifyOnCompletion)));
@@ -282,6 +286,7 @@ internal sealed class TransitionExecutor(
         }
 
         var status = forcedStatus ?? context.RuntimeStatus;
+        var wakeup = NextWakeup(work.InstanceId, wakeupConsumed ? null : record?.Wakeup, status.IsFinal() ? [] : timers, sequence, outbox);
         var heldBefore = record?.Index ?? [];
         var entries = status.IsFinal() ? [] : (context.IndexChanged ? context.Index : null);
         var heldAfter = heldBefore;
@@ -307,6 +312,7 @@ internal sealed class TransitionExecutor(
             CustomStatus = context.CustomStatus?.GetRawText(),
             State = state,
             Timers = timers,
+            Wakeup = wakeup,
             Index = heldAfter,
             IndexWritten = record?.IndexWritten ?? [],
             ETag = record?.ETag ?? default,
@@ -326,6 +332,34 @@ internal sealed class TransitionExecutor(
         }
 
         return new TransitionCommit(next, record is null, work.EventId, outbox, history, [], []);
+    }
+
+    /// <summary>
+    /// Keeps exactly one wake-up in flight, due at the earliest armed timer: unchanged while that instant
+    /// stays, otherwise the old one is withdrawn and a new one (id: this transition's sequence) is sent.
+    /// One message per instance instead of one per timer keeps the timer queue small.
+    /// </summary>
+    private static ArmedTimer? NextWakeup(string instanceId, ArmedTimer? current, IReadOnlyDictionary<string, ArmedTimer> timers, long sequence, List<OutboxIntent> outbox)
+    {
+        DateTimeOffset? earliest = timers.Count == 0 ? null : timers.Values.Min(t => t.DueAt);
+        if (current?.DueAt == earliest)
+        {
+            return current;
+        }
+
+        if (current is not null)
+        {
+            outbox.Add(new CancelWakeupIntent(instanceId, current.Id, current.DueAt));
+        }
+
+        if (earliest is not { } dueAt)
+        {
+            return null;
+        }
+
+        var next = new ArmedTimer(sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), dueAt);
+        outbox.Add(new ScheduleWakeupIntent(instanceId, next.Id, next.DueAt));
+        return next;
     }
 
     private static (IReadOnlyList<HeldIndexRow> Held, IEnumerable<OutboxIntent> Intents) DiffIndex(

@@ -8,6 +8,8 @@ internal enum WorkKind
 {
     Start,
     Event,
+
+    /// <summary>A wake-up of the instance at its earliest timer (on the timer queue); it fires the timers then due.</summary>
     Timer,
     ActivityCompleted,
     ActivityFailed,
@@ -29,6 +31,10 @@ internal sealed record WorkMessage(
 {
     [JsonIgnore]
     public bool IsTimer => Kind == WorkKind.Timer;
+
+    /// <summary>The wake-up message of an instance; its id is the one the instance record holds as current.</summary>
+    public static WorkMessage Wakeup(string instanceId, string wakeupId, DateTimeOffset dueAt) =>
+        new(WorkKind.Timer, instanceId, $"wake.{wakeupId}", null, null, "timer", TimerId: wakeupId, DueAt: dueAt);
 }
 
 /// <summary>An activity to run; at least once, deduped by <see cref="ActivityId"/> at the receiver.</summary>

@@ -30,6 +30,12 @@ internal sealed record InstanceRecord
     /// <summary>Null until the definition's start ran (a start can fail and be retried).</summary>
     public string? State { get; init; }
     public IReadOnlyDictionary<string, ArmedTimer> Timers { get; init; } = new Dictionary<string, ArmedTimer>();
+
+    /// <summary>
+    /// The one wake-up message in flight, due at the earliest timer; null when no timer is armed. Only a
+    /// wake-up with this id fires a timer: older ones were superseded.
+    /// </summary>
+    public ArmedTimer? Wakeup { get; init; }
     public IReadOnlyList<HeldIndexRow> Index { get; init; } = [];
 
     /// <summary>Every index row ever written (incl. tombstones), so purge can remove them all.</summary>
@@ -51,6 +57,7 @@ internal sealed record InstanceRecord
             ["FailureReason"] = FailureReason,
             ["Output"] = Output,
             ["Timers"] = JsonSerializer.Serialize(Timers, EngineJson.Options),
+            ["Wakeup"] = Wakeup is null ? null : JsonSerializer.Serialize(Wakeup, EngineJson.Options),
         };
         Chunks.Write(entity, "CustomStatus", CustomStatus);
         Chunks.Write(entity, "State", State);
@@ -75,6 +82,7 @@ internal sealed record InstanceRecord
         CustomStatus = Chunks.Read(entity, "CustomStatus"),
         State = Chunks.Read(entity, "State"),
         Timers = JsonSerializer.Deserialize<Dictionary<string, ArmedTimer>>(entity.GetString("Timers") ?? "{}", EngineJson.Options) ?? [],
+        Wakeup = entity.GetString("Wakeup") is { } wakeup ? JsonSerializer.Deserialize<ArmedTimer>(wakeup, EngineJson.Options) : null,
         Index = JsonSerializer.Deserialize<List<HeldIndexRow>>(Chunks.Read(entity, "Index") ?? "[]", EngineJson.Options) ?? [],
         IndexWritten = JsonSerializer.Deserialize<List<HeldIndexRow>>(Chunks.Read(entity, "IndexWritten") ?? "[]", EngineJson.Options) ?? [],
         ETag = entity.ETag,

@@ -106,24 +106,24 @@ internal sealed class InstanceStore(EngineStorage storage)
         return parked;
     }
 
-    /// <summary>Remembers where a timer's queue message is, so cancel and purge can delete it.</summary>
-    public Task TrackTimerMessageAsync(string instanceId, string timerId, string messageId, string popReceipt, CancellationToken cancellationToken) =>
+    /// <summary>Remembers where a wake-up's queue message is, so cancel and purge can delete it.</summary>
+    public Task TrackWakeupMessageAsync(string instanceId, string wakeupId, string messageId, string popReceipt, CancellationToken cancellationToken) =>
         Table.UpsertEntityAsync(
-            new TableEntity(instanceId, Keys.TimerMessage(timerId)) { ["MessageId"] = messageId, ["PopReceipt"] = popReceipt },
+            new TableEntity(instanceId, Keys.WakeupMessage(wakeupId)) { ["MessageId"] = messageId, ["PopReceipt"] = popReceipt },
             TableUpdateMode.Replace,
             cancellationToken);
 
-    public async Task<(string MessageId, string PopReceipt)?> FindTimerMessageAsync(string instanceId, string timerId, CancellationToken cancellationToken)
+    public async Task<(string MessageId, string PopReceipt)?> FindWakeupMessageAsync(string instanceId, string wakeupId, CancellationToken cancellationToken)
     {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(instanceId, Keys.TimerMessage(timerId), cancellationToken: cancellationToken);
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(instanceId, Keys.WakeupMessage(wakeupId), cancellationToken: cancellationToken);
         return row.HasValue ? (row.Value!.GetString("MessageId"), row.Value.GetString("PopReceipt")) : null;
     }
 
-    public async Task ForgetTimerMessageAsync(string instanceId, string timerId, CancellationToken cancellationToken)
+    public async Task ForgetWakeupMessageAsync(string instanceId, string wakeupId, CancellationToken cancellationToken)
     {
         try
         {
-            await Table.DeleteEntityAsync(instanceId, Keys.TimerMessage(timerId), ETag.All, cancellationToken);
+            await Table.DeleteEntityAsync(instanceId, Keys.WakeupMessage(wakeupId), ETag.All, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

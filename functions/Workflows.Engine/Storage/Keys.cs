@@ -7,7 +7,7 @@ internal static class Keys
     public const string HistoryPrefix = "h|";
     public const string EventPrefix = "e|";
     public const string ParkedPrefix = "p|";
-    public const string TimerMessagePrefix = "m|";
+    public const string WakeupMessagePrefix = "m|";
 
     public static string Event(string eventId) => EventPrefix + Escape(eventId);
 
@@ -15,7 +15,7 @@ internal static class Keys
 
     public static string Parked(string eventId) => ParkedPrefix + Escape(eventId);
 
-    public static string TimerMessage(string timerId) => TimerMessagePrefix + Escape(timerId);
+    public static string WakeupMessage(string wakeupId) => WakeupMessagePrefix + Escape(wakeupId);
 
     /// <summary>Table keys may not hold '/', '\\', '#', '?' or control characters.</summary>
     public static string Escape(string value) => Uri.EscapeDataString(value).Replace("%7C", "|", StringComparison.Ordinal);

@@ -80,6 +80,50 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         Assert.Equal(["sentinel", "deadline"], await FiredAsync(host));
     }
 
+    [Theory]
+    [InlineData(TimerMode.Indexed)]
+    [InlineData(TimerMode.Queue)]
+    public async Task An_instance_keeps_one_wakeup_in_flight_and_its_timers_fire_in_due_order(TimerMode mode)
+    {
+        await using var host = await TestEngine.StartAsync(azurite, [new Probe()], configure: o => Configure(o, mode));
+        await host.Client.StartAsync(Probe.Name, "case-1", new ProbeInput("a"), "test", _ct);
+        var start = host.Clock.GetUtcNow();
+        foreach (var (name, days) in new[] { ("c", 3), ("b", 2), ("a", 1), ("a2", 1) })
+        {
+            await host.Client.RaiseEventAsync("case-1", "arm", new ProbeCommand(Timer: name, DueAt: start.AddDays(days)), "test", null, _ct);
+        }
+
+        // Four timers, one wake-up: each arming that moved the earliest timer withdrew the wake-up before it.
+        Assert.Equal(1, await WakeupsInFlightAsync(host, mode));
+        await host.Client.RaiseEventAsync("case-1", "disarm", new ProbeCommand(Timer: "b"), "test", null, _ct);
+        await host.Client.RaiseEventAsync("case-1", "disarm", new ProbeCommand(Timer: "a"), "test", null, _ct);
+        Assert.Equal(1, await WakeupsInFlightAsync(host, mode));
+
+        await host.AdvanceAsync(TimeSpan.FromDays(4));
+        await Eventually.TrueAsync(async () => (await FiredAsync(host)).Count == 2, because: "both remaining timers are overdue");
+        await QueuesDrainedAsync(host);
+        Assert.Equal(["a2", "c"], await FiredAsync(host));
+        Assert.Equal(0, await WakeupsInFlightAsync(host, mode));
+        Assert.Empty((await host.Client.GetStatusAsync("case-1", _ct))!.Timers);
+    }
+
+    [Fact]
+    public async Task Timers_due_at_the_same_instant_all_fire()
+    {
+        await using var host = await TestEngine.StartAsync(azurite, [new Probe()]);
+        await host.Client.StartAsync(Probe.Name, "case-1", new ProbeInput("a"), "test", _ct);
+        var due = host.Clock.GetUtcNow().AddHours(8);
+        foreach (var name in new[] { "z", "y", "x" })
+        {
+            await host.Client.RaiseEventAsync("case-1", "arm", new ProbeCommand(Timer: name, DueAt: due), "test", null, _ct);
+        }
+
+        await host.AdvanceAsync(TimeSpan.FromHours(8));
+
+        await Eventually.TrueAsync(async () => (await FiredAsync(host)).Count == 3, because: "each firing wakes the instance again for the next one due");
+        Assert.Equal(["x", "y", "z"], await FiredAsync(host));
+    }
+
     [Fact]
     public async Task A_stale_timer_firing_changes_nothing()
     {
@@ -91,8 +135,8 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         await host.Client.RaiseEventAsync("case-1", "arm", new ProbeCommand(Timer: "t", DueAt: due.AddDays(1)), "test", null, _ct);
         var before = await host.Client.GetStatusAsync("case-1", _ct);
 
-        // Deliver the superseded arming's firing by hand, as a late queue message would.
-        var stale = new WorkMessage(WorkKind.Timer, "case-1", $"timer.t@{armedAt}", "t", null, "timer", TimerId: $"t@{armedAt}", DueAt: due);
+        // Deliver the superseded wake-up by hand, as a late queue message would (its id is the sequence that armed it).
+        var stale = WorkMessage.Wakeup("case-1", $"{armedAt}", due);
         host.Clock.Advance(TimeSpan.FromDays(1));
         await host.Storage.Work.SendMessageAsync(JsonSerializer.Serialize(stale, EngineJson.Options), _ct);
         await QueuesDrainedAsync(host);
@@ -129,6 +173,26 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
 
     private async Task<List<string>> FiredAsync(TestEngine host) =>
         [.. ProbeStatus.Of(await host.Client.GetStatusAsync("case-1", _ct)).Fired];
+
+    /// <summary>
+    /// Wake-ups of case-1 that storage holds: its tracked queue messages (stable across hops) and, to be
+    /// sure nothing untracked is left, the queue's own count; or its rows in the due-time index.
+    /// </summary>
+    private async Task<int> WakeupsInFlightAsync(TestEngine host, TimerMode mode)
+    {
+        if (mode == TimerMode.Indexed)
+        {
+            return await host.Storage.Timers.QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == "due", cancellationToken: _ct)
+                .CountAsync(e => e.GetString("InstanceId") == "case-1", _ct);
+        }
+
+        var tracked = await host.Storage.Instances.QueryAsync<Azure.Data.Tables.TableEntity>(
+            e => e.PartitionKey == "case-1" && e.RowKey.CompareTo("m|") >= 0 && e.RowKey.CompareTo("m}") < 0, cancellationToken: _ct).CountAsync(_ct);
+        await Eventually.TrueAsync(
+            async () => (await host.Storage.TimerQueue.GetPropertiesAsync(_ct)).Value.ApproximateMessagesCount == tracked,
+            because: "the timer queue holds the tracked wake-ups and nothing else (a hop's old copy is deleted right after)");
+        return tracked;
+    }
 
     /// <summary>Waits until no visible message is left on the work queue (so a stale firing, if any, was applied).</summary>
     private async Task QueuesDrainedAsync(TestEngine host)
