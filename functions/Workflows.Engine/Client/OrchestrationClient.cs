@@ -24,6 +24,7 @@ public sealed class OrchestrationClient
     private readonly TimeProvider _clock;
     private readonly Wakeup _workWakeup;
     private readonly ILogger _logger;
+    private readonly RecoveryBatcher _recovery;
 
     internal OrchestrationClient(
         EngineStorage storage, InstanceStore store, IndexStore index, WorkItemProcessor processor, ITimerScheduler timers,
@@ -39,18 +40,20 @@ public sealed class OrchestrationClient
         _clock = clock;
         _workWakeup = workWakeup;
         _logger = logger;
+        _recovery = new RecoveryBatcher(storage.Work, options);
     }
 
     /// <summary>Starts an instance, idempotent on <paramref name="instanceId"/> (a caller-given key).</summary>
     public async Task<StartResult> StartAsync(string type, string instanceId, object input, string source, CancellationToken cancellationToken)
     {
         var work = StartMessage(type, instanceId, input, source);
-        if (await _store.GetAsync(instanceId, cancellationToken) is { State: not null } existing)
+        var existing = await _store.GetAsync(instanceId, cancellationToken);
+        if (existing is { State: not null })
         {
             return new StartResult(ToStatus(existing), Created: false);
         }
 
-        var outcome = await InlineAsync(work, cancellationToken);
+        var outcome = await InlineAsync(work, knownAbsent: existing is null, cancellationToken);
         var record = outcome.Record ?? await _store.GetAsync(instanceId, cancellationToken)
             ?? throw new InvalidOperationException($"Instance {instanceId} did not start.");
         return new StartResult(ToStatus(record), outcome.Kind == TransitionOutcomeKind.Committed);
@@ -219,12 +222,26 @@ public sealed class OrchestrationClient
         return new WorkMessage(WorkKind.Start, instanceId, "start", type, EngineJson.ToElement(input), source, type);
     }
 
-    private async Task<TransitionOutcome> InlineAsync(WorkMessage work, CancellationToken cancellationToken)
+    private async Task<TransitionOutcome> InlineAsync(WorkMessage work, CancellationToken cancellationToken) =>
+        await InlineAsync(work, knownAbsent: false, cancellationToken);
+
+    private async Task<TransitionOutcome> InlineAsync(WorkMessage work, bool knownAbsent, CancellationToken cancellationToken)
     {
-        // Invisible while we work on it; if we die, it reappears and a worker completes the transition.
-        var receipt = await SendAsync(work, _options.MessageVisibility, cancellationToken);
-        var outcome = await _processor.ProcessAsync(work, cancellationToken);
-        await QueueTimerScheduler.DeleteQuietlyAsync(_storage.Work, receipt.MessageId, receipt.PopReceipt, cancellationToken);
+        // On the queue, invisible, while we work on it (shared with concurrent calls); if we die, it
+        // reappears and a worker completes the transition.
+        var recovery = await _recovery.JoinAsync(work, cancellationToken);
+        TransitionOutcome outcome;
+        try
+        {
+            outcome = await _processor.ProcessAsync(work, knownAbsent, cancellationToken);
+        }
+        catch
+        {
+            await recovery.LeaveAsync(succeeded: false, CancellationToken.None);
+            throw;
+        }
+
+        await recovery.LeaveAsync(succeeded: true, cancellationToken);
         return outcome;
     }
 

@@ -36,7 +36,7 @@ internal sealed class OutboxDispatcher(EngineStorage storage, IndexStore index, 
                 workWakeup.Now();
                 break;
             case IndexPutIntent put:
-                await index.PutAsync(put.Partition, put.Key, put.InstanceId, put.Version, put.Properties, cancellationToken);
+                await index.PutAsync(put.Partition, put.Key, put.InstanceId, put.Version, put.Properties, put.New, cancellationToken);
                 break;
             case IndexRemoveIntent remove:
                 await index.RemoveAsync(remove.Partition, remove.Key, remove.InstanceId, remove.Version, cancellationToken);

@@ -26,7 +26,8 @@ internal sealed record SendActivityIntent(ActivityMessage Message) : OutboxInten
 
 internal sealed record SendWorkIntent(WorkMessage Message) : OutboxIntent;
 
-internal sealed record IndexPutIntent(string Partition, string Key, string InstanceId, long Version, IReadOnlyDictionary<string, string> Properties) : OutboxIntent;
+/// <param name="New">The instance never wrote this row before, so it is tried as an insert first (one request instead of a read and a write).</param>
+internal sealed record IndexPutIntent(string Partition, string Key, string InstanceId, long Version, IReadOnlyDictionary<string, string> Properties, bool New = false) : OutboxIntent;
 
 internal sealed record IndexRemoveIntent(string Partition, string Key, string InstanceId, long Version) : OutboxIntent;
 

@@ -17,13 +17,14 @@ internal sealed class TransitionExecutor(
     EngineOptions options,
     FaultInjector faults)
 {
-    public async Task<TransitionOutcome> ApplyAsync(WorkMessage work, CancellationToken cancellationToken)
+    /// <param name="knownAbsent">The caller just read that the instance does not exist (a start): the first attempt skips reading it again; if it appeared meanwhile, the commit's insert fails and the retry reads.</param>
+    public async Task<TransitionOutcome> ApplyAsync(WorkMessage work, bool knownAbsent, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             // First attempt: the state row only (one point read). An event applied before is caught by the
             // commit, whose insert of the event's dedupe row then fails; the retry reads that row.
-            var loading = store.GetAsync(work.InstanceId, cancellationToken);
+            var loading = attempt == 1 && knownAbsent ? Task.FromResult<InstanceRecord?>(null) : store.GetAsync(work.InstanceId, cancellationToken);
             var checking = attempt > 1 ? store.AppliedOutboxAsync(work.InstanceId, work.EventId, cancellationToken) : Task.FromResult<IReadOnlyList<OutboxIntent>?>(null);
             await Task.WhenAll(loading, checking);
             var record = await loading;
@@ -292,7 +293,7 @@ internal sealed class TransitionExecutor(
         var heldAfter = heldBefore;
         if (entries is not null)
         {
-            (heldAfter, var indexIntents) = DiffIndex(work.InstanceId, heldBefore, entries, sequence);
+            (heldAfter, var indexIntents) = DiffIndex(work.InstanceId, heldBefore, record?.IndexWritten ?? [], entries, sequence);
             outbox.AddRange(indexIntents);
         }
 
@@ -363,7 +364,7 @@ internal sealed class TransitionExecutor(
     }
 
     private static (IReadOnlyList<HeldIndexRow> Held, IEnumerable<OutboxIntent> Intents) DiffIndex(
-        string instanceId, IReadOnlyList<HeldIndexRow> before, IReadOnlyList<IndexEntry> entries, long version)
+        string instanceId, IReadOnlyList<HeldIndexRow> before, IReadOnlyList<HeldIndexRow> written, IReadOnlyList<IndexEntry> entries, long version)
     {
         var after = entries.Select(e => (Entry: e, Held: new HeldIndexRow(e.Partition, e.Key, e.Fingerprint()))).ToList();
         var duplicate = after.GroupBy(a => (a.Held.Partition, a.Held.Key)).FirstOrDefault(g => g.Count() > 1);
@@ -373,12 +374,13 @@ internal sealed class TransitionExecutor(
         }
 
         var previous = before.ToDictionary(b => (b.Partition, b.Key));
+        var everWritten = written.Concat(before).Select(w => (w.Partition, w.Key)).ToHashSet();
         var intents = new List<OutboxIntent>();
         foreach (var (entry, held) in after)
         {
             if (!previous.TryGetValue((held.Partition, held.Key), out var old) || old.Fingerprint != held.Fingerprint)
             {
-                intents.Add(new IndexPutIntent(entry.Partition, entry.Key, instanceId, version, entry.Properties));
+                intents.Add(new IndexPutIntent(entry.Partition, entry.Key, instanceId, version, entry.Properties, New: !everWritten.Contains((held.Partition, held.Key))));
             }
         }
 
@@ -401,7 +403,7 @@ internal sealed class TransitionExecutor(
             ["Status"] = next.Status.ToString(),
             ["CreatedAt"] = next.CreatedAt.ToString("O"),
         };
-        var put = new IndexPutIntent(CatalogPartition(next.Scope), next.InstanceId, next.InstanceId, next.Sequence, properties);
+        var put = new IndexPutIntent(CatalogPartition(next.Scope), next.InstanceId, next.InstanceId, next.Sequence, properties, New: before is null || before.Scope != next.Scope);
         return before is not null && before.Scope != next.Scope
             ? [put, new IndexRemoveIntent(CatalogPartition(before.Scope), next.InstanceId, next.InstanceId, next.Sequence)]
             : [put];

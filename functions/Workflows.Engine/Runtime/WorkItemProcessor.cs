@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Workflows.Engine.Abstractions;
@@ -28,6 +29,15 @@ internal sealed class WorkItemProcessor(
             return Disposition.Done;
         }
 
+        if (work.Kind == WorkKind.Group)
+        {
+            // An inline caller died before finishing: each member goes back on the queue as its own message,
+            // so it is applied (or found applied, its outbox re-sent) and poisoned on its own.
+            var members = work.Payload!.Value.Deserialize<List<WorkMessage>>(EngineJson.Options)!;
+            await Task.WhenAll(members.Select(m => storage.Work.SendMessageAsync(JsonSerializer.Serialize(m, EngineJson.Options), cancellationToken)));
+            return Disposition.Done;
+        }
+
         if (work.IsTimer && work.DueAt > clock.GetUtcNow())
         {
             await timers.HopAsync(work, cancellationToken);
@@ -36,7 +46,7 @@ internal sealed class WorkItemProcessor(
 
         try
         {
-            await ProcessAsync(work, cancellationToken);
+            await ProcessAsync(work, knownAbsent: false, cancellationToken);
             return Disposition.Done;
         }
         catch (Exception ex) when (ex is not SimulatedCrashException && !cancellationToken.IsCancellationRequested)
@@ -59,9 +69,9 @@ internal sealed class WorkItemProcessor(
     }
 
     /// <summary>Applies the message and dispatches its outbox; shared by the loops and the client's inline path.</summary>
-    public async Task<TransitionOutcome> ProcessAsync(WorkMessage work, CancellationToken cancellationToken)
+    public async Task<TransitionOutcome> ProcessAsync(WorkMessage work, bool knownAbsent, CancellationToken cancellationToken)
     {
-        var outcome = await executor.ApplyAsync(work, cancellationToken);
+        var outcome = await executor.ApplyAsync(work, knownAbsent, cancellationToken);
         faults.At(FaultPoint.AfterCommitBeforeDispatch, work.InstanceId);
         await dispatcher.DispatchAsync(outcome.Outbox, cancellationToken);
         if (work.IsTimer)

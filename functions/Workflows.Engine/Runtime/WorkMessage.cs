@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Workflows.Engine.Abstractions;
 
 namespace Workflows.Engine.Runtime;
 
@@ -15,6 +16,9 @@ internal enum WorkKind
     ActivityFailed,
     Terminate,
     Retry,
+
+    /// <summary>The shared recovery message of several inline calls (<see cref="RecoveryBatcher"/>); a worker re-queues each.</summary>
+    Group,
 }
 
 /// <summary>An inbound message for one instance. It carries ids, not state; state lives in the instance partition.</summary>
@@ -31,6 +35,10 @@ internal sealed record WorkMessage(
 {
     [JsonIgnore]
     public bool IsTimer => Kind == WorkKind.Timer;
+
+    /// <summary>A recovery message holding several work messages, each for its own instance.</summary>
+    public static WorkMessage Group(IReadOnlyList<WorkMessage> members) =>
+        new(WorkKind.Group, members[0].InstanceId, Guid.NewGuid().ToString("N"), "group", EngineJson.ToElement(members), "engine");
 
     /// <summary>The wake-up message of an instance; its id is the one the instance record holds as current.</summary>
     public static WorkMessage Wakeup(string instanceId, string wakeupId, DateTimeOffset dueAt) =>

@@ -18,11 +18,13 @@ internal sealed class IndexStore(EngineStorage storage)
 
     private TableClient Table => storage.Index;
 
-    public Task PutAsync(string partition, string key, string instanceId, long version, IReadOnlyDictionary<string, string> properties, CancellationToken cancellationToken) =>
-        WriteIfNewerAsync(partition, key, instanceId, version, properties, active: true, cancellationToken);
+    /// <param name="likelyNew">Try an insert first: right for a row never written, and a conflict falls back to read-and-compare.</param>
+    public Task PutAsync(
+        string partition, string key, string instanceId, long version, IReadOnlyDictionary<string, string> properties, bool likelyNew, CancellationToken cancellationToken) =>
+        WriteIfNewerAsync(partition, key, instanceId, version, properties, active: true, likelyNew, cancellationToken);
 
     public Task RemoveAsync(string partition, string key, string instanceId, long version, CancellationToken cancellationToken) =>
-        WriteIfNewerAsync(partition, key, instanceId, version, new Dictionary<string, string>(), active: false, cancellationToken);
+        WriteIfNewerAsync(partition, key, instanceId, version, new Dictionary<string, string>(), active: false, likelyNew: false, cancellationToken);
 
     /// <summary>Live rows of one partition, optionally within [fromKey, toKey) and matching every given column.</summary>
     public async Task<IReadOnlyList<IndexRow>> QueryAsync(
@@ -75,7 +77,7 @@ internal sealed class IndexStore(EngineStorage storage)
     }
 
     private async Task WriteIfNewerAsync(
-        string partition, string key, string instanceId, long version, IReadOnlyDictionary<string, string> properties, bool active, CancellationToken cancellationToken)
+        string partition, string key, string instanceId, long version, IReadOnlyDictionary<string, string> properties, bool active, bool likelyNew, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(partition, key)
         {
@@ -91,6 +93,19 @@ internal sealed class IndexStore(EngineStorage storage)
             }
 
             entity[column] = value;
+        }
+
+        if (likelyNew)
+        {
+            try
+            {
+                await Table.AddEntityAsync(entity, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Someone wrote it after all: compare versions below.
+            }
         }
 
         for (var attempt = 0; attempt < 20; attempt++)
