@@ -14,6 +14,13 @@ internal sealed class SignalReceiver(OrchestrationClient client, CasePolicy poli
     public async Task<Received> ReceiveAsync(string corporationId, ValidSignal signal, CancellationToken cancellationToken)
     {
         var id = SignalIds.For(corporationId, signal.ExternalReference);
+        if (await client.GetStatusAsync(id, cancellationToken) is { State: not null } existing)
+        {
+            // A resubmission: one point read, before the household query (a partition query) is needed.
+            logger.SignalResubmitted(id);
+            return new Received(id, Created: false, existing);
+        }
+
         var household = Household.Key(signal.Address) + "|";
         // Only open cases have a household row; keys are "{household}|{instance id}", and '}' sorts after every id character.
         var open = await client.QueryIndexAsync(Household.Partition(signal.Municipality), household, household + "}", null, 1, cancellationToken);

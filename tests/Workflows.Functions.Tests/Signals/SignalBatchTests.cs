@@ -118,6 +118,33 @@ public sealed class SignalBatchTests(AzuriteFixture azurite) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task Ten_thousand_csv_rows_in_one_request_are_all_taken_and_a_resubmission_finds_every_one()
+    {
+        // The size the contract promises (10,000 rows per request); minutes against Azurite, hence its own deadline.
+        var ct = TestTimeout.Token(TimeSpan.FromMinutes(25));
+        const int Rows = 10_000;
+        await using var app = new SignalsTestApp(azurite);
+        using var corp = await app.CorporationAsync(TestCallers.CorporationA, ct);
+        corp.Timeout = TimeSpan.FromMinutes(25);
+        var csv = SignalSamples.Csv(Enumerable.Range(1, Rows).Select(i => SignalSamples.CsvRow($"BULK-{i}", i)));
+
+        var first = await PostAsync(corp, new StringContent(csv, Encoding.UTF8, "text/csv"), ct);
+        var again = await PostAsync(corp, new StringContent(csv, Encoding.UTF8, "text/csv"), ct);
+
+        Assert.Equal(Enumerable.Range(0, Rows), first.Select(r => r.GetProperty("index").GetInt32()));
+        Assert.All(first, r => Assert.Equal("created", r.GetProperty("outcome").GetString()));
+        var ids = first.Select(r => r.GetProperty("id").GetString()).ToList();
+        Assert.Equal(Rows, ids.Distinct().Count());
+        Assert.Equal(Rows, await CountSignalInstancesAsync(app, ct));
+        // Every case's start was carried through: its outbox armed the wake-up of its first deadline.
+        var wakeups = new Azure.Data.Tables.TableClient(azurite.ConnectionString, app.Factory.Prefix + "timers")
+            .QueryAsync<Azure.Data.Tables.TableEntity>("PartitionKey eq 'due' and InstanceId ge 'sig-' and InstanceId lt 'sig.'", select: ["RowKey"], cancellationToken: ct);
+        Assert.Equal(Rows, await wakeups.CountAsync(ct));
+        Assert.All(again, r => Assert.Equal("duplicate", r.GetProperty("outcome").GetString()));
+        Assert.Equal(ids, again.Select(r => r.GetProperty("id").GetString()));
+    }
+
+    [Fact]
     public async Task More_signals_than_a_batch_takes_is_413_and_stores_nothing()
     {
         await using var app = new SignalsTestApp(azurite);
@@ -229,22 +256,24 @@ public sealed class SignalBatchTests(AzuriteFixture azurite) : IClassFixture<Azu
         };
     }
 
-    private async Task<List<JsonElement>> PostAsync(HttpClient client, HttpContent content)
+    private async Task<List<JsonElement>> PostAsync(HttpClient client, HttpContent content, CancellationToken? cancellationToken = null)
     {
+        var ct = cancellationToken ?? _ct;
         using (content)
         {
-            using var response = await client.PostAsync(SignalsTestApp.Batch, content, _ct);
-            var body = await response.Content.ReadAsStringAsync(_ct);
+            using var response = await client.PostAsync(SignalsTestApp.Batch, content, ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
             return [.. JsonDocument.Parse(body).RootElement.GetProperty("results").EnumerateArray().Select(r => r.Clone())];
         }
     }
 
-    private async Task<int> CountSignalInstancesAsync(SignalsTestApp app)
+    private async Task<int> CountSignalInstancesAsync(SignalsTestApp app, CancellationToken? cancellationToken = null)
     {
+        var ct = cancellationToken ?? _ct;
         var client = new Azure.Data.Tables.TableClient(azurite.ConnectionString, app.Factory.Prefix + "instances");
         var count = 0;
-        await foreach (var _ in client.QueryAsync<Azure.Data.Tables.TableEntity>("PartitionKey ge 'sig-' and PartitionKey lt 'sig.' and RowKey eq '$state'", cancellationToken: _ct))
+        await foreach (var _ in client.QueryAsync<Azure.Data.Tables.TableEntity>("PartitionKey ge 'sig-' and PartitionKey lt 'sig.' and RowKey eq '$state'", cancellationToken: ct))
         {
             count++;
         }
