@@ -11,6 +11,9 @@ internal sealed class Wakeup
     private readonly PriorityQueue<DateTimeOffset, DateTimeOffset> _hints = new();
     private TaskCompletionSource _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>When the loop's current wait ends at the latest; MinValue while it is not waiting (it reads the hints before its next wait).</summary>
+    private DateTimeOffset _waitingUntil = DateTimeOffset.MinValue;
+
     public void Now()
     {
         lock (_lock)
@@ -24,7 +27,12 @@ internal sealed class Wakeup
         lock (_lock)
         {
             _hints.Enqueue(realTime, realTime);
-            _signal.TrySetResult();
+            if (realTime < _waitingUntil)
+            {
+                // Only a hint earlier than the current wait's end interrupts it: a wake-up days ahead
+                // (one per case started) must not cost a poll each.
+                _signal.TrySetResult();
+            }
         }
     }
 
@@ -61,12 +69,18 @@ internal sealed class Wakeup
             }
 
             signal = _signal.Task;
+            _waitingUntil = now + wait;
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var delay = Task.Delay(wait, TimeProvider.System, timeout.Token);
         await Task.WhenAny(signal, delay);
         await timeout.CancelAsync();
+        lock (_lock)
+        {
+            _waitingUntil = DateTimeOffset.MinValue;
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
     }
 }
