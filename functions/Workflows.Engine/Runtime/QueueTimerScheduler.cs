@@ -43,12 +43,26 @@ internal sealed class QueueTimerScheduler(EngineStorage storage, InstanceStore s
 
     private async Task SendAsync(WorkMessage message, CancellationToken cancellationToken)
     {
-        var remaining = message.DueAt!.Value - clock.GetUtcNow();
-        var delay = remaining < TimeSpan.Zero ? TimeSpan.Zero : remaining > options.TimerMaxHop ? options.TimerMaxHop : remaining;
+        var delay = VisibilityDelay(message.DueAt!.Value - clock.GetUtcNow(), options.TimerMaxHop);
         var receipt = await storage.TimerQueue.SendMessageAsync(
             JsonSerializer.Serialize(message, EngineJson.Options), delay, TimeSpan.FromSeconds(-1), cancellationToken);
         await store.TrackWakeupMessageAsync(message.InstanceId, message.TimerId!, receipt.Value.MessageId, receipt.Value.PopReceipt, cancellationToken);
         wakeup.At(TimeProvider.System.GetUtcNow() + delay);
+    }
+
+    /// <summary>
+    /// Queue visibility is set in whole seconds and the SDK truncates, so the delay is rounded up: a message
+    /// must not surface before it is due, or every early arrival would hop again at once until it is.
+    /// </summary>
+    internal static TimeSpan VisibilityDelay(TimeSpan remaining, TimeSpan maxHop)
+    {
+        if (remaining <= TimeSpan.Zero)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var seconds = TimeSpan.FromSeconds(Math.Ceiling(remaining.TotalSeconds));
+        return seconds > maxHop ? maxHop : seconds;
     }
 
     internal static async Task DeleteQuietlyAsync(QueueClient queue, string messageId, string popReceipt, CancellationToken cancellationToken)

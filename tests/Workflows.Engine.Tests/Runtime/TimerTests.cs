@@ -124,6 +124,20 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         Assert.Equal(["x", "y", "z"], await FiredAsync(host));
     }
 
+    [Theory]
+    [InlineData(-5.0, 0.0)]
+    [InlineData(0.0, 0.0)]
+    [InlineData(0.3, 1.0)] // truncated, it would surface at once, early, and hop again and again until due
+    [InlineData(1.99, 2.0)]
+    [InlineData(3.0, 3.0)]
+    [InlineData(864_000.0, 518_400.0)] // ten days: one hop of six
+    public void A_wakeup_message_never_surfaces_before_it_is_due(double remainingSeconds, double expectedDelaySeconds)
+    {
+        var delay = QueueTimerScheduler.VisibilityDelay(TimeSpan.FromSeconds(remainingSeconds), TimeSpan.FromDays(6));
+
+        Assert.Equal(TimeSpan.FromSeconds(expectedDelaySeconds), delay);
+    }
+
     [Fact]
     public async Task A_stale_timer_firing_changes_nothing()
     {
