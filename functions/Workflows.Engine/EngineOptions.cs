@@ -39,7 +39,7 @@ public sealed class EngineOptions
     /// <summary>Timer delivery mechanism.</summary>
     public TimerMode TimerMode { get; set; } = TimerMode.Queue;
 
-    /// <summary>Longest single visibility delay of a timer message; Azure caps it at 7 days.</summary>
+    /// <summary>Longest single visibility delay of a wake-up message; Azure caps it at 7 days.</summary>
     public TimeSpan TimerMaxHop { get; set; } = TimeSpan.FromDays(6);
 
     /// <summary>Polling interval right after work was found.</summary>

@@ -6,7 +6,7 @@ public enum EngineQueue
     /// <summary>Starts, events, activity results, terminations and retries.</summary>
     Work,
 
-    /// <summary>Timer messages (queue timer mode): early ones are re-armed, due ones applied.</summary>
+    /// <summary>Wake-up messages, one per instance with timers (queue timer mode): early ones are re-armed, due ones fire the earliest timer.</summary>
     Timers,
 
     /// <summary>Activities (emails) to run after their transition committed.</summary>

@@ -53,7 +53,7 @@ public sealed class WorkflowEngine
 
     public EngineStorage Storage { get; }
 
-    /// <summary>Timer messages re-armed because they arrived before their due time (queue mode).</summary>
+    /// <summary>Wake-up messages re-armed because they arrived before their due time (queue mode).</summary>
     public long TimerHops => _queueTimers?.Hops ?? 0;
 
     internal FaultInjector Faults { get; } = new();
