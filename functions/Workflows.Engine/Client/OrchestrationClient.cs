@@ -44,10 +44,14 @@ public sealed class OrchestrationClient
     }
 
     /// <summary>Starts an instance, idempotent on <paramref name="instanceId"/> (a caller-given key).</summary>
-    public async Task<StartResult> StartAsync(string type, string instanceId, object input, string source, CancellationToken cancellationToken)
+    public Task<StartResult> StartAsync(string type, string instanceId, object input, string source, CancellationToken cancellationToken) =>
+        StartAsync(type, instanceId, input, source, knownAbsent: false, cancellationToken);
+
+    /// <param name="knownAbsent">The caller has just found no such instance (<see cref="GetStatusAsync"/> answered null), so it is not read again; should it exist after all, the start is still applied once.</param>
+    public async Task<StartResult> StartAsync(string type, string instanceId, object input, string source, bool knownAbsent, CancellationToken cancellationToken)
     {
         var work = StartMessage(type, instanceId, input, source);
-        var existing = await _store.GetAsync(instanceId, cancellationToken);
+        var existing = knownAbsent ? null : await _store.GetAsync(instanceId, cancellationToken);
         if (existing is { State: not null })
         {
             return new StartResult(ToStatus(existing), Created: false);

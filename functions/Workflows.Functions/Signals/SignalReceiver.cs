@@ -14,7 +14,8 @@ internal sealed class SignalReceiver(OrchestrationClient client, CasePolicy poli
     public async Task<Received> ReceiveAsync(string corporationId, ValidSignal signal, CancellationToken cancellationToken)
     {
         var id = SignalIds.For(corporationId, signal.ExternalReference);
-        if (await client.GetStatusAsync(id, cancellationToken) is { State: not null } existing)
+        var existing = await client.GetStatusAsync(id, cancellationToken);
+        if (existing is { State: not null })
         {
             // A resubmission: one point read, before the household query (a partition query) is needed.
             logger.SignalResubmitted(id);
@@ -40,7 +41,7 @@ internal sealed class SignalReceiver(OrchestrationClient client, CasePolicy poli
             policy.SignalPlanFor(signal.Municipality),
             municipality.SignalRetention,
             mergeInto);
-        var started = await client.StartAsync(SignalOrchestration.TypeName, id, intake, corporationId, cancellationToken);
+        var started = await client.StartAsync(SignalOrchestration.TypeName, id, intake, corporationId, knownAbsent: existing is null, cancellationToken);
         if (!started.Created)
         {
             logger.SignalResubmitted(id);

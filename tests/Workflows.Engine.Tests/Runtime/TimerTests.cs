@@ -124,6 +124,27 @@ public sealed class TimerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         Assert.Equal(["x", "y", "z"], await FiredAsync(host));
     }
 
+    [Fact]
+    public async Task A_current_wakeup_that_finds_no_timer_due_arms_itself_again_and_the_timer_still_fires_on_time()
+    {
+        await using var host = await TestEngine.StartAsync(azurite, [new Probe()]);
+        await host.Client.StartAsync(Probe.Name, "case-1", new ProbeInput("a"), "test", _ct);
+        var due = host.Clock.GetUtcNow().AddDays(2);
+        await host.Client.RaiseEventAsync("case-1", "arm", new ProbeCommand(Timer: "t", DueAt: due), "test", null, _ct);
+        var armed = (await host.Client.GetStatusAsync("case-1", _ct))!.Sequence;
+
+        // The current wake-up, surfacing while its timer is not yet due (it cannot, unless a clock went back).
+        var early = WorkMessage.Wakeup("case-1", $"{armed}", host.Clock.GetUtcNow());
+        await host.Storage.Work.SendMessageAsync(JsonSerializer.Serialize(early, EngineJson.Options), _ct);
+        await Eventually.TrueAsync(
+            async () => (await host.Client.GetHistoryAsync("case-1", _ct)).Any(h => h.What == "wakeup-rearmed"),
+            because: "the early wake-up is replaced by one for the timer's due time");
+        Assert.Empty(await FiredAsync(host));
+
+        await host.AdvanceAsync(TimeSpan.FromDays(2));
+        await Eventually.TrueAsync(async () => (await FiredAsync(host)).Count == 1, because: "the re-armed wake-up fires the timer");
+    }
+
     [Theory]
     [InlineData(-5.0, 0.0)]
     [InlineData(0.0, 0.0)]

@@ -25,6 +25,20 @@ public sealed class TransitionTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task A_start_told_the_instance_is_absent_when_it_exists_after_all_is_still_a_duplicate()
+    {
+        await using var host = await TestEngine.StartAsync(azurite, [new Probe()]);
+        var first = await host.Client.StartAsync(Probe.Name, "case-1", new ProbeInput("a"), "test", _ct);
+
+        // As when another caller started it between this caller's read and its start.
+        var racing = await host.Client.StartAsync(Probe.Name, "case-1", new ProbeInput("b"), "test", knownAbsent: true, _ct);
+
+        Assert.False(racing.Created);
+        Assert.Equal("a", ProbeStatus.Of(racing.Status).Label);
+        Assert.Equal(first.Status.Sequence, racing.Status.Sequence);
+    }
+
+    [Fact]
     public async Task An_event_id_changes_the_instance_only_once()
     {
         await using var host = await TestEngine.StartAsync(azurite, [new Probe()]);
