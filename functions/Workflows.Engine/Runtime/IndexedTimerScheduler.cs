@@ -33,7 +33,7 @@ internal sealed class IndexedTimerScheduler(EngineStorage storage, TimeProvider 
     public Task HopAsync(WorkMessage wakeup, CancellationToken cancellationToken) => UpsertAsync(wakeup, cancellationToken);
 
     public Task FiredAsync(WorkMessage wakeup, CancellationToken cancellationToken) =>
-        DeleteAsync(RowKey(wakeup.DueAt!.Value, wakeup.InstanceId, wakeup.TimerId!), cancellationToken);
+        DeleteAsync(RowKey(wakeup.DueAt!.Value, wakeup.InstanceId, wakeup.WakeupId!), cancellationToken);
 
     /// <summary>Moves every wake-up due by the engine clock to the work queue; returns how many.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
@@ -72,7 +72,7 @@ internal sealed class IndexedTimerScheduler(EngineStorage storage, TimeProvider 
 
     private async Task UpsertAsync(WorkMessage message, CancellationToken cancellationToken) =>
         await Table.UpsertEntityAsync(
-            new TableEntity(Partition, RowKey(message.DueAt!.Value, message.InstanceId, message.TimerId!))
+            new TableEntity(Partition, RowKey(message.DueAt!.Value, message.InstanceId, message.WakeupId!))
             {
                 ["InstanceId"] = message.InstanceId,
                 ["Message"] = JsonSerializer.Serialize(message, EngineJson.Options),

@@ -39,14 +39,14 @@ internal sealed class QueueTimerScheduler(EngineStorage storage, InstanceStore s
     }
 
     public Task FiredAsync(WorkMessage wakeup, CancellationToken cancellationToken) =>
-        store.ForgetWakeupMessageAsync(wakeup.InstanceId, wakeup.TimerId!, cancellationToken);
+        store.ForgetWakeupMessageAsync(wakeup.InstanceId, wakeup.WakeupId!, cancellationToken);
 
     private async Task SendAsync(WorkMessage message, CancellationToken cancellationToken)
     {
         var delay = VisibilityDelay(message.DueAt!.Value - clock.GetUtcNow(), options.TimerMaxHop);
         var receipt = await storage.TimerQueue.SendMessageAsync(
             JsonSerializer.Serialize(message, EngineJson.Options), delay, TimeSpan.FromSeconds(-1), cancellationToken);
-        await store.TrackWakeupMessageAsync(message.InstanceId, message.TimerId!, receipt.Value.MessageId, receipt.Value.PopReceipt, cancellationToken);
+        await store.TrackWakeupMessageAsync(message.InstanceId, message.WakeupId!, receipt.Value.MessageId, receipt.Value.PopReceipt, cancellationToken);
         wakeup.At(TimeProvider.System.GetUtcNow() + delay);
     }
 

@@ -181,7 +181,7 @@ internal sealed class TransitionExecutor(
                 var eventId = work.EventId;
                 if (work.Kind == WorkKind.Timer)
                 {
-                    if (record.Wakeup?.Id != work.TimerId)
+                    if (record.Wakeup?.Id != work.WakeupId)
                     {
                         return null; // Superseded (the earliest timer changed since) or already handled: changes nothing.
                     }

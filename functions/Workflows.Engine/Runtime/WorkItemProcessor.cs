@@ -31,10 +31,7 @@ internal sealed class WorkItemProcessor(
 
         if (work.Kind == WorkKind.Group)
         {
-            // An inline caller died before finishing: each member goes back on the queue as its own message,
-            // so it is applied (or found applied, its outbox re-sent) and poisoned on its own.
-            var members = work.Payload!.Value.Deserialize<List<WorkMessage>>(EngineJson.Options)!;
-            await Task.WhenAll(members.Select(m => storage.Work.SendMessageAsync(JsonSerializer.Serialize(m, EngineJson.Options), cancellationToken)));
+            await RequeueMembersAsync(work, delivery, source, cancellationToken);
             return Disposition.Done;
         }
 
@@ -81,6 +78,28 @@ internal sealed class WorkItemProcessor(
 
         faults.At(FaultPoint.AfterDispatchBeforeDelete, work.InstanceId);
         return outcome;
+    }
+
+    /// <summary>
+    /// A shared recovery message left behind (an inline caller died before finishing): each member goes back on
+    /// the queue as its own message, so it is applied (or found applied, its outbox re-sent) and poisoned on its
+    /// own. A group whose members cannot be read goes to the poison queue, like any unreadable message.
+    /// </summary>
+    private async Task RequeueMembersAsync(WorkMessage group, QueueDelivery delivery, QueueClient source, CancellationToken cancellationToken)
+    {
+        List<WorkMessage> members;
+        try
+        {
+            members = group.Payload?.Deserialize<List<WorkMessage>>(EngineJson.Options) ?? throw new JsonException("A group without members.");
+        }
+        catch (JsonException ex)
+        {
+            logger.Unreadable(ex, source.Name);
+            await storage.Poison.SendMessageAsync(delivery.Body, cancellationToken);
+            return;
+        }
+
+        await Task.WhenAll(members.Select(m => storage.Work.SendMessageAsync(JsonSerializer.Serialize(m, EngineJson.Options), cancellationToken)));
     }
 
     private async Task PoisonAsync(WorkMessage work, QueueDelivery delivery, string reason, CancellationToken cancellationToken)

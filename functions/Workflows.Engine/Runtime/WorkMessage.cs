@@ -30,7 +30,7 @@ internal sealed record WorkMessage(
     JsonElement? Payload = null,
     string? Source = null,
     string? Type = null,
-    string? TimerId = null,
+    string? WakeupId = null,
     DateTimeOffset? DueAt = null)
 {
     [JsonIgnore]
@@ -42,7 +42,7 @@ internal sealed record WorkMessage(
 
     /// <summary>The wake-up message of an instance; its id is the one the instance record holds as current.</summary>
     public static WorkMessage Wakeup(string instanceId, string wakeupId, DateTimeOffset dueAt) =>
-        new(WorkKind.Timer, instanceId, $"wake.{wakeupId}", null, null, "timer", TimerId: wakeupId, DueAt: dueAt);
+        new(WorkKind.Timer, instanceId, $"wake.{wakeupId}", null, null, "timer", WakeupId: wakeupId, DueAt: dueAt);
 }
 
 /// <summary>An activity to run; at least once, deduped by <see cref="ActivityId"/> at the receiver.</summary>

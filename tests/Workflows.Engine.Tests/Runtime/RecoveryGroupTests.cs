@@ -45,6 +45,20 @@ public sealed class RecoveryGroupTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_recovery_message_whose_members_cannot_be_read_goes_to_the_poison_queue()
+    {
+        await using var host = await TestEngine.StartAsync(azurite, [new Probe()]);
+        var unreadable = new WorkMessage(WorkKind.Group, "case-1", "g-1", "group", System.Text.Json.JsonDocument.Parse("\"not a list\"").RootElement.Clone(), "engine");
+
+        await host.Storage.Work.SendMessageAsync(System.Text.Json.JsonSerializer.Serialize(unreadable, Workflows.Engine.Abstractions.EngineJson.Options), _ct);
+
+        await Eventually.TrueAsync(
+            async () => (await host.Storage.Poison.PeekMessagesAsync(32, _ct)).Value.Length == 1
+                && (await host.Storage.Work.GetPropertiesAsync(_ct)).Value.ApproximateMessagesCount == 0,
+            because: "the group leaves the work queue for the poison queue instead of coming back forever");
+    }
+
+    [Fact]
     public async Task A_member_that_dies_after_its_commit_is_finished_from_the_shared_message_and_the_others_apply_once()
     {
         await using var host = await TestEngine.StartAsync(azurite, [new Probe()]);
