@@ -1,5 +1,5 @@
 using Workflows.Domain.Plans;
-using Workflows.Engine.Abstractions;
+using Workflows.Domain.Decisions;
 
 namespace Workflows.Domain.Cases;
 
@@ -34,7 +34,7 @@ public static class CaseCommands
 
     /// <summary>Calls the notify activity; its id is stable per kind, step and due date so the mailer can dedupe.</summary>
     public static void Notify(
-        OrchestrationContext context, NotificationKind kind, CaseKind caseKind, string municipality, string team, string? assignee,
+        DecisionContext context, NotificationKind kind, CaseKind caseKind, string municipality, string team, string? assignee,
         StepDefinition step, DateOnly due, IEnumerable<Role> to, string? keySuffix = null)
     {
         // Without an assignee, the team hears what the assignee would.
@@ -50,7 +50,7 @@ public static class CaseCommands
     /// a cancellation, so the calendar entry disappears instead of lingering.
     /// </summary>
     public static void CancelCalendarItems(
-        OrchestrationContext context, CaseKind caseKind, string municipality, string team, string? assignee, CaseSteps before, CaseSteps after)
+        DecisionContext context, CaseKind caseKind, string municipality, string team, string? assignee, CaseSteps before, CaseSteps after)
     {
         foreach (var old in before.Steps.Where(s => s is { IsOpen: true, Reminded: true, Due: not null }))
         {
@@ -64,7 +64,7 @@ public static class CaseCommands
 
     /// <summary>Sets the custom status (phase and steps) and the worklist rows, plus any extra index rows.</summary>
     public static void Publish(
-        OrchestrationContext context, CaseKind kind, string municipality, string team, string? assignee, CaseSteps steps, object phase,
+        DecisionContext context, CaseKind kind, string municipality, string team, string? assignee, CaseSteps steps, object phase,
         IEnumerable<IndexEntry>? extraRows = null)
     {
         var today = Calendar.DutchTime.Today(context.Now);

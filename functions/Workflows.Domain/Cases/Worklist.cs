@@ -1,6 +1,6 @@
 using System.Globalization;
 using Workflows.Domain.Plans;
-using Workflows.Engine.Abstractions;
+using Workflows.Domain.Decisions;
 
 namespace Workflows.Domain.Cases;
 

@@ -1,10 +1,10 @@
 using Workflows.Domain.Calendar;
-using Workflows.Engine.Abstractions;
+using Workflows.Domain.Decisions;
 
 namespace Workflows.Domain.Plans;
 
 /// <summary>What step bookkeeping needs from the transition: the engine's context (clock, timers) and the calendar.</summary>
-public sealed record StepContext(OrchestrationContext Orchestration, WorkingDayCalendar Calendar)
+public sealed record StepContext(DecisionContext Orchestration, WorkingDayCalendar Calendar)
 {
     public DateTimeOffset Now => Orchestration.Now;
 

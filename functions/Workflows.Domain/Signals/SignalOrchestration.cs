@@ -2,7 +2,7 @@ using System.Globalization;
 using Workflows.Domain.Calendar;
 using Workflows.Domain.Cases;
 using Workflows.Domain.Plans;
-using Workflows.Engine.Abstractions;
+using Workflows.Domain.Decisions;
 
 namespace Workflows.Domain.Signals;
 
@@ -11,7 +11,7 @@ namespace Workflows.Domain.Signals;
 /// help offered/accepted/declined, first conversation, decision term, reach-out closure, corporation
 /// updates, outcome, and the retention purge. Pure: <c>(state, event, now) → (state, effects)</c>.
 /// </summary>
-public sealed class SignalOrchestration(WorkingDayCalendar calendar) : OrchestrationDefinition<SignalIntake, SignalState>
+public sealed class SignalOrchestration(WorkingDayCalendar calendar) : CaseDefinition<SignalIntake, SignalState>
 {
     public const string TypeName = "signal";
     public const string RetentionTimer = "retention";
@@ -20,7 +20,7 @@ public sealed class SignalOrchestration(WorkingDayCalendar calendar) : Orchestra
 
     public override int Version => 1;
 
-    protected override SignalState Start(SignalIntake input, OrchestrationContext context)
+    protected override SignalState Start(SignalIntake input, DecisionContext context)
     {
         context.SetScope(input.Municipality);
         var steps = new StepContext(context, calendar);
@@ -70,7 +70,7 @@ public sealed class SignalOrchestration(WorkingDayCalendar calendar) : Orchestra
         return Publish(state with { Steps = plan }, context);
     }
 
-    protected override SignalState Handle(SignalState state, OrchestrationEvent @event, OrchestrationContext context)
+    protected override SignalState Handle(SignalState state, DecisionEvent @event, DecisionContext context)
     {
         var steps = new StepContext(context, calendar);
         var next = @event.Kind switch
@@ -85,7 +85,7 @@ public sealed class SignalOrchestration(WorkingDayCalendar calendar) : Orchestra
         return Publish(next, context);
     }
 
-    private static SignalState Noted(SignalState state, OrchestrationContext context, string what, object? detail)
+    private static SignalState Noted(SignalState state, DecisionContext context, string what, object? detail)
     {
         context.Record(what, detail);
         return state;
@@ -293,10 +293,10 @@ public sealed class SignalOrchestration(WorkingDayCalendar calendar) : Orchestra
             : state;
     }
 
-    private static void Notify(SignalState state, NotificationKind kind, StepDefinition step, DateOnly due, IReadOnlyList<Role> to, OrchestrationContext context) =>
+    private static void Notify(SignalState state, NotificationKind kind, StepDefinition step, DateOnly due, IReadOnlyList<Role> to, DecisionContext context) =>
         CaseCommands.Notify(context, kind, CaseKind.Signal, state.Municipality, state.Team, state.Assignee, step, due, to);
 
-    private static SignalState Publish(SignalState state, OrchestrationContext context)
+    private static SignalState Publish(SignalState state, DecisionContext context)
     {
         // An open case is found by its household (merge of later signals).
         IndexEntry[] household = state.Phase is SignalPhase.Received or SignalPhase.InContact or SignalPhase.HelpAccepted

@@ -1,7 +1,7 @@
 using Workflows.Domain.Calendar;
 using Workflows.Domain.Cases;
 using Workflows.Domain.Plans;
-using Workflows.Engine.Abstractions;
+using Workflows.Domain.Decisions;
 
 namespace Workflows.Domain.Trajectories;
 
@@ -9,7 +9,7 @@ namespace Workflows.Domain.Trajectories;
 /// The aftercare trajectory (RULES §2): intake, the basic conditions relative to a release date that may
 /// be unknown or move, release-day contact, follow-ups and closure. Pure: <c>(state, event, now) → (state, effects)</c>.
 /// </summary>
-public sealed class TrajectoryOrchestration(WorkingDayCalendar calendar) : OrchestrationDefinition<TrajectoryIntake, TrajectoryState>
+public sealed class TrajectoryOrchestration(WorkingDayCalendar calendar) : CaseDefinition<TrajectoryIntake, TrajectoryState>
 {
     public const string TypeName = "trajectory";
 
@@ -17,7 +17,7 @@ public sealed class TrajectoryOrchestration(WorkingDayCalendar calendar) : Orche
 
     public override int Version => 1;
 
-    protected override TrajectoryState Start(TrajectoryIntake input, OrchestrationContext context)
+    protected override TrajectoryState Start(TrajectoryIntake input, DecisionContext context)
     {
         context.SetScope(input.Municipality);
         var steps = new StepContext(context, calendar);
@@ -46,7 +46,7 @@ public sealed class TrajectoryOrchestration(WorkingDayCalendar calendar) : Orche
         return Publish(ScheduleRelease(state, steps), context);
     }
 
-    protected override TrajectoryState Handle(TrajectoryState state, OrchestrationEvent @event, OrchestrationContext context)
+    protected override TrajectoryState Handle(TrajectoryState state, DecisionEvent @event, DecisionContext context)
     {
         var steps = new StepContext(context, calendar);
         var next = @event.Kind switch
@@ -61,7 +61,7 @@ public sealed class TrajectoryOrchestration(WorkingDayCalendar calendar) : Orche
         return Publish(next, context);
     }
 
-    private static TrajectoryState Noted(TrajectoryState state, OrchestrationContext context, string what, object? detail)
+    private static TrajectoryState Noted(TrajectoryState state, DecisionContext context, string what, object? detail)
     {
         context.Record(what, detail);
         return state;
@@ -235,13 +235,13 @@ public sealed class TrajectoryOrchestration(WorkingDayCalendar calendar) : Orche
     }
 
     /// <summary>Escalation to the team lead, and for a high-risk case also to the ZVH contact (RULES §2, §3).</summary>
-    private static void Escalate(TrajectoryState state, StepDefinition definition, DateOnly due, OrchestrationContext context, string? keySuffix = null)
+    private static void Escalate(TrajectoryState state, StepDefinition definition, DateOnly due, DecisionContext context, string? keySuffix = null)
     {
         Role[] to = state.HighRisk ? [definition.EscalateTo ?? Role.TeamLead, Role.ZvhContact] : [definition.EscalateTo ?? Role.TeamLead];
         CaseCommands.Notify(context, NotificationKind.Escalation, CaseKind.Trajectory, state.Municipality, state.Team, state.Coordinator, definition, due, to, keySuffix);
     }
 
-    private static TrajectoryState Publish(TrajectoryState state, OrchestrationContext context)
+    private static TrajectoryState Publish(TrajectoryState state, DecisionContext context)
     {
         // A closed trajectory completes; the engine then drops its worklist rows.
         CaseCommands.Publish(context, CaseKind.Trajectory, state.Municipality, state.Team, state.Coordinator, state.Steps, new { state.Phase, state.ExpectedReleaseDate, state.ActualReleaseDate });

@@ -1,3 +1,4 @@
+using Workflows.Orchestrations.Client;
 using System.Globalization;
 using System.Xml;
 using Microsoft.AspNetCore.Http.HttpResults;

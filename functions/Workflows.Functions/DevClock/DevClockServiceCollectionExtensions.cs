@@ -1,3 +1,4 @@
+using Workflows.Orchestrations.Client;
 using Workflows.Engine;
 
 namespace Workflows.Functions.DevClock;

@@ -1,3 +1,4 @@
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.DevClock;
 using Workflows.Functions.Hosting;
 

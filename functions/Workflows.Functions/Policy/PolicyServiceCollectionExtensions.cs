@@ -16,8 +16,8 @@ internal static class PolicyServiceCollectionExtensions
             .Validate(ValidPlans, "Policy: a plan override names an unknown step or loosens a statutory term.")
             .ValidateOnStart();
         services.AddSingleton<CasePolicy>();
-        services.AddSingleton<IOrchestrationDefinition>(sp => new SignalOrchestration(sp.GetRequiredService<CasePolicy>().Calendar()));
-        services.AddSingleton<IOrchestrationDefinition>(sp => new TrajectoryOrchestration(sp.GetRequiredService<CasePolicy>().Calendar()));
+        services.AddSingleton(sp => CaseDefinitionAdapter.Wrap(new SignalOrchestration(sp.GetRequiredService<CasePolicy>().Calendar())));
+        services.AddSingleton(sp => CaseDefinitionAdapter.Wrap(new TrajectoryOrchestration(sp.GetRequiredService<CasePolicy>().Calendar())));
         return services;
     }
 

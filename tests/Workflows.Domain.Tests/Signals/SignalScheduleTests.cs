@@ -1,6 +1,7 @@
 using Workflows.Domain.Plans;
 using Workflows.Domain.Signals;
 using Workflows.Domain.Tests.Support;
+using Workflows.Domain.Decisions;
 using Workflows.Engine.Abstractions;
 using Workflows.Testing;
 using static Workflows.Domain.Tests.Support.Scenario;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Workflows.Domain.Cases;
+using Workflows.Domain.Decisions;
 using Workflows.Engine.Abstractions;
 
 namespace Workflows.Domain.Tests.Support;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Workflows.Domain.Calendar;
+using Workflows.Domain.Decisions;
 using Workflows.Engine.Abstractions;
 using Workflows.Engine.Client;
 using Workflows.Testing;
@@ -34,13 +35,13 @@ public sealed class Scenario : IAsyncDisposable
 
     public DateTimeOffset Now => Host.Clock.GetUtcNow();
 
-    public static async Task<Scenario> StartAsync(AzuriteFixture azurite, DateTimeOffset start, Func<WorkingDayCalendar, IOrchestrationDefinition> definition)
+    public static async Task<Scenario> StartAsync(AzuriteFixture azurite, DateTimeOffset start, Func<WorkingDayCalendar, ICaseDefinition> definition)
     {
         var clock = new FakeTimeProvider(start);
         var notify = new NotifyRecorder(clock);
         var purge = new PurgeRecorder();
         var calendar = new WorkingDayCalendar();
-        var host = await TestEngine.StartAsync(azurite, [definition(calendar)], [notify, purge], clock);
+        var host = await TestEngine.StartAsync(azurite, [CaseDefinitionAdapter.Wrap(definition(calendar))], [notify, purge], clock);
         return new Scenario(host, notify, purge);
     }
 

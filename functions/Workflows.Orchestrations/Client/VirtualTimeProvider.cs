@@ -1,4 +1,4 @@
-namespace Workflows.Functions.DevClock;
+namespace Workflows.Orchestrations.Client;
 
 /// <summary>
 /// The demo clock: real time plus an offset that only grows. It starts at the real now, runs along with real

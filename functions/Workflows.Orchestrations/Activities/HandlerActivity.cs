@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Workflows.Domain.Decisions;
+using Workflows.Orchestrations.Cases;
+
+namespace Workflows.Orchestrations.Activities;
+
+/// <summary>
+/// A Durable Task activity over an application's <see cref="IActivityHandler"/> (mail, purge, digests): the
+/// handler sees its stable activity id and input; a refusal stops the retries, anything else is retried by the
+/// orchestrator's policy.
+/// </summary>
+public sealed class HandlerActivity(IActivityHandler handler, CancellationToken stopping) : TaskActivity<ActivityCall, JsonElement?>
+{
+    public override async Task<JsonElement?> RunAsync(TaskActivityContext context, ActivityCall input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        try
+        {
+            var result = await handler.ExecuteAsync(new ActivityContext(input.InstanceId, input.ActivityId, input.Input, 1), stopping);
+            return result is null ? null : DomainJson.ToElement(result);
+        }
+        catch (ActivityException ex) when (!ex.Retryable)
+        {
+            throw new ActivityRefusedException($"{handler.Name} refused: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,294 @@
+using System.Text.Json;
+using Microsoft.DurableTask;
+using Workflows.Domain.Decisions;
+using Workflows.Orchestrations.Activities;
+
+namespace Workflows.Orchestrations.Cases;
+
+/// <summary>
+/// The one orchestrator every case kind runs on (ARCHITECTURE §4): the case is data (<see cref="CaseCarry"/>); the
+/// loop waits for the next event or the earliest timer, applies the pure transition, carries out its effects, and
+/// continues as new every so many transitions when nothing is pending. Small and generic, so code changes do not
+/// break cases in flight.
+/// </summary>
+public sealed class CaseOrchestrator(ICaseDefinition definition, CaseRuntimeOptions options) : TaskOrchestrator<CaseCarry, string?>
+{
+    /// <summary>The orchestration name of a case kind: its definition type.</summary>
+    public string Name => definition.Type;
+
+    public override async Task<string?> RunAsync(TaskOrchestrationContext context, CaseCarry input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        using var loop = new Loop(context, definition, options, input);
+        return await loop.RunAsync();
+    }
+
+    /// <summary>One generation of a case: state and pending work live here between awaits.</summary>
+    private sealed class Loop(TaskOrchestrationContext context, ICaseDefinition definition, CaseRuntimeOptions options, CaseCarry carry) : IDisposable
+    {
+        private readonly Dictionary<Task, ActivityCall> _pending = [];
+        private Task<CaseMessage>? _waiter;
+        private Task? _timer;
+        private DateTime _timerAt;
+        private CancellationTokenSource? _timerCancel;
+        private int _transitions;
+
+        private string Id => context.InstanceId;
+
+        private DateTimeOffset Now => new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) + carry.Skew;
+
+        public async Task<string?> RunAsync()
+        {
+            // The start's effects were decided where the request was taken; carry them out once, here.
+            if (carry.Outbox is { } outbox)
+            {
+                carry = carry with { Outbox = null };
+                CarryOut(outbox);
+            }
+
+            foreach (var parked in carry.Inbox)
+            {
+                carry = carry with { Inbox = [] };
+                Receive(parked);
+            }
+
+            Publish();
+            while (true)
+            {
+                if (carry.IsFinal && _pending.Count == 0)
+                {
+                    CancelTimer();
+                    return carry.Lifecycle == CaseLifecycle.Failed
+                        ? throw new CaseFaultedException($"The {definition.Type} case failed: {carry.FailureReason}")
+                        : carry.Output;
+                }
+
+                _waiter ??= context.WaitForExternalEvent<CaseMessage>(CaseMessage.EventName);
+                ArmEarliestTimer();
+                var winner = await Task.WhenAny([_waiter, .. _pending.Keys, .. _timer is null ? Array.Empty<Task>() : [_timer]]);
+                if (winner == _waiter)
+                {
+                    var message = await _waiter;
+                    _waiter = null;
+                    Receive(message);
+                }
+                else if (winner == _timer)
+                {
+                    _timer = null;
+                    FireDueTimers();
+                }
+                else
+                {
+                    var call = _pending[winner];
+                    _pending.Remove(winner);
+                    await CompletedAsync(call, winner);
+                }
+
+                Publish();
+                if (_transitions >= options.ContinueAsNewAfter && _pending.Count == 0 && !carry.IsFinal)
+                {
+                    // ContinueAsNew only when no event is pending: an event that completed the kept waiter would be
+                    // dropped, and later ones reordered (ARCHITECTURE §4 pitfalls). Apply it first, continue later.
+                    _waiter ??= context.WaitForExternalEvent<CaseMessage>(CaseMessage.EventName);
+                    if (!_waiter.IsCompleted)
+                    {
+                        CancelTimer();
+                        context.ContinueAsNew(carry with { Generation = carry.Generation + 1 }, preserveUnprocessedEvents: true);
+                        return null;
+                    }
+                }
+            }
+        }
+
+        private void Receive(CaseMessage message)
+        {
+            if (message.Name == CaseMessage.ClockEvent)
+            {
+                MoveClock(message);
+                return;
+            }
+
+            Transition(new DecisionEvent(EventKind.External, message.Name, message.Id, message.Payload, message.Source), message);
+        }
+
+        /// <summary>Development only: the skew moves forward, recorded in history like any input (ARCHITECTURE §5.7).</summary>
+        private void MoveClock(CaseMessage message)
+        {
+            if (!carry.VirtualTime || carry.Applied.Contains(message.Id, StringComparer.Ordinal)
+                || message.Payload?.Deserialize<ClockMove>(DomainJson.Options) is not { } move || move.Skew <= carry.Skew)
+            {
+                return;
+            }
+
+            var (next, effects) = CaseTransition.Note(Id, carry with { Skew = move.Skew }, Now, "clock-moved", message.Source, new { skew = move.Skew }, message.Id);
+            carry = next;
+            CarryOut(effects);
+            FireDueTimers();
+        }
+
+        private void FireDueTimers()
+        {
+            // Timers fire in due order; one that woke early (queue delays are whole seconds) waits again.
+            while (!carry.IsFinal && carry.Timers.Where(t => t.Value <= Now).OrderBy(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).FirstOrDefault() is { Key: not null } due)
+            {
+                Transition(new DecisionEvent(EventKind.Timer, due.Key, $"timer.{due.Key}.{due.Value.UtcTicks}", null, "timer"), null);
+            }
+        }
+
+        public void Dispose() => CancelTimer();
+
+        private async Task CompletedAsync(ActivityCall call, Task task)
+        {
+            if (task.IsCompletedSuccessfully)
+            {
+                if (call.NotifyOnCompletion && call.Name != PublishCaseActivity.Name)
+                {
+                    var result = await (Task<JsonElement?>)task;
+                    Transition(new DecisionEvent(EventKind.ActivityCompleted, call.Name, $"done.{call.ActivityId}", result, "activity"), null);
+                }
+
+                return;
+            }
+
+            // Retries are spent (ARCHITECTURE §5.4): the case records it, an admin hears of it, and the case carries on.
+            var failure = task.Exception?.InnerException as TaskFailedException;
+            var error = failure?.FailureDetails.ErrorType ?? "unknown";
+            var detail = DomainJson.ToElement(new { activity = call.Name, activityId = call.ActivityId, error });
+            if (call.NotifyOnCompletion)
+            {
+                Transition(new DecisionEvent(EventKind.ActivityFailed, call.Name, $"failed.{call.ActivityId}", detail, "activity"), null);
+            }
+            else if (call.Name is not PublishCaseActivity.Name and not AdminAlert.ActivityName)
+            {
+                // (A failed history write is not answered with another history write: the alert says it.)
+                var (next, effects) = CaseTransition.Note(Id, carry, Now, "activity-failed", "activity", detail);
+                carry = next;
+                CarryOut(effects);
+            }
+
+            if (call.Name != AdminAlert.ActivityName)
+            {
+                Schedule(new ActivityCall(AdminAlert.ActivityName, $"{call.ActivityId}.alert", Id,
+                    DomainJson.ToElement(new AdminAlert(Id, definition.Type, call.Name, call.ActivityId, error)), false));
+            }
+        }
+
+        private void Transition(DecisionEvent @event, CaseMessage? message)
+        {
+            (CaseCarry Carry, CaseEffects Effects)? result;
+            try
+            {
+                result = CaseTransition.Apply(definition, Id, carry, @event, Now);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Failed with a reason free of personal data; the event is kept so the operator's retry applies it again.
+                carry = carry with { Inbox = message is null ? carry.Inbox : [.. carry.Inbox, message] };
+                context.SetCustomStatus(carry);
+                throw new CaseFaultedException($"The {definition.Type} case could not apply {@event.Kind.ToString().ToLowerInvariant()} '{@event.Name}' at transition {carry.Sequence + 1} ({ex.GetType().Name}).");
+            }
+
+            if (result is not var (next, effects))
+            {
+                return;
+            }
+
+            carry = next;
+            _transitions++;
+            CarryOut(effects);
+        }
+
+        private PublishCase? _publish;
+
+        /// <summary>Effects of one transition: activities and events now; the projection write batched per episode.</summary>
+        private void CarryOut(CaseEffects effects)
+        {
+            foreach (var call in effects.Activities)
+            {
+                Schedule(call);
+            }
+
+            foreach (var outgoing in effects.Events)
+            {
+                context.SendEvent(outgoing.TargetInstanceId, CaseMessage.EventName, outgoing.Message);
+            }
+
+            if (effects.Publish is { } publish)
+            {
+                _publish = _publish is null ? publish : Merge(_publish, publish);
+            }
+        }
+
+        /// <summary>One projection write per episode, with every transition's rows and lines (the last index state wins).</summary>
+        private void Publish()
+        {
+            if (_publish is { } publish)
+            {
+                _publish = null;
+                Schedule(new ActivityCall(PublishCaseActivity.Name, $"{Id}.publish.{publish.Sequence}", Id, DomainJson.ToElement(publish), false));
+            }
+
+            context.SetCustomStatus(carry with { Pending = _pending.Count });
+        }
+
+        private static PublishCase Merge(PublishCase first, PublishCase then)
+        {
+            List<HistoryEvent> history = [.. first.History, .. then.History];
+            if (then.Put.Count == 0 && then.Remove.Count == 0)
+            {
+                return first with { Sequence = then.Sequence, History = history }; // the later transition left the index as it was
+            }
+
+            var kept = then.Put.Select(p => new IndexKey(p.Partition, p.Key)).ToHashSet();
+            var remove = first.Remove.Concat(then.Remove).Concat(first.Put.Select(p => new IndexKey(p.Partition, p.Key)))
+                .Where(k => !kept.Contains(k)).Distinct().ToList();
+            return new PublishCase(then.InstanceId, then.Sequence, then.Put, remove, history);
+        }
+
+        private void Schedule(ActivityCall call)
+        {
+            var retry = new RetryPolicy(
+                options.ActivityMaxAttempts,
+                options.ActivityFirstRetryInterval,
+                backoffCoefficient: 2,
+                maxRetryInterval: options.ActivityMaxRetryInterval)
+            {
+                HandleFailure = failure => !failure.IsCausedBy<ActivityRefusedException>(),
+            };
+            var task = context.CallActivityAsync<JsonElement?>(call.Name, call, TaskOptions.FromRetryPolicy(retry));
+            _pending[task] = call;
+        }
+
+        private void ArmEarliestTimer()
+        {
+            if (carry.IsFinal || carry.NextDue is not { } due)
+            {
+                CancelTimer();
+                return;
+            }
+
+            var fireAt = (due - carry.Skew).UtcDateTime;
+            if (_timer is not null && fireAt == _timerAt)
+            {
+                return; // the same earliest timer: keep it (one timer message, not one per event)
+            }
+
+            CancelTimer();
+            _timerCancel = new CancellationTokenSource();
+            _timerAt = fireAt;
+            _timer = context.CreateTimer(fireAt, _timerCancel.Token);
+        }
+
+        private void CancelTimer()
+        {
+            _timerCancel?.Cancel();
+            _timerCancel?.Dispose();
+            _timerCancel = null;
+            _timer = null;
+        }
+    }
+}
+
+/// <summary>Payload of <see cref="CaseMessage.ClockEvent"/>: business time minus real time from now on.</summary>
+public sealed record ClockMove(TimeSpan Skew);
