@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README's test command: runs every test project in Workflows.sln and ends with one
 # summary line "N passed, N failed, N skipped". Extra arguments go to `dotnet test`
-# (e.g. ./test.sh --filter FullyQualifiedName~Engine).
+# (e.g. ./test.sh --filter FullyQualifiedName~Engine). Then, unless RUN_COMMAND_TEST=0, the run
+# command's Ctrl-C test (tests/run-command/ctrl-c.test.sh; needs ports 7071 and 10000-10002 free),
+# counted in the summary as one test.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -54,6 +56,16 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(counter failed "$trx")))
   skipped=$((skipped + $(counter total "$trx") - $(counter executed "$trx")))
 done
+
+# After dotnet test, whose fixtures start their own Azurite on free ports: this one drives ./run.sh
+# on the fixed ports.
+if [[ ${RUN_COMMAND_TEST:-1} != 0 ]]; then
+  if tests/run-command/ctrl-c.test.sh; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+fi
 
 echo "$passed passed, $failed failed, $skipped skipped"
 if ((failed > 0 && status == 0)); then
