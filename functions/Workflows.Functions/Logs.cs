@@ -15,9 +15,6 @@ internal static partial class Logs
     [LoggerMessage(2004, LogLevel.Information, "The engine's tables and queues exist (prefix {Prefix}).")]
     public static partial void StorageReady(this ILogger logger, string prefix);
 
-    [LoggerMessage(2005, LogLevel.Information, "Engine loops are off (Engine:RunLoops is false): queue and timer triggers deliver the work.")]
-    public static partial void LoopsDisabled(this ILogger logger);
-
-    [LoggerMessage(2006, LogLevel.Information, "Engine loops stopped.")]
-    public static partial void LoopsStopped(this ILogger logger);
+    [LoggerMessage(2006, LogLevel.Information, "Durable Task worker stopped.")]
+    public static partial void WorkerStopped(this ILogger logger);
 }

@@ -26,23 +26,20 @@ public sealed class LocalTaskHub : IAsyncDisposable
     public static SdkConverter Converter { get; } = new JsonDataConverter(DomainJson.Options);
 
     private readonly AzureStorageOrchestrationService _service;
-    private readonly TaskHubWorker? _worker;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly CaseTables _tables;
+    private TaskHubWorker? _worker;
     private bool _started;
 
-    public LocalTaskHub(
-        DurableTaskOptions options,
-        StorageConnection connection,
-        IEnumerable<ICaseDefinition> definitions,
-        IEnumerable<IActivityHandler> handlers,
-        CaseRuntimeOptions caseOptions,
-        CaseTables tables,
-        ILoggerFactory loggerFactory,
-        CancellationToken stopping)
+    /// <summary>The task hub and its client; <see cref="Register"/> adds the worker's orchestrations and activities.</summary>
+    public LocalTaskHub(DurableTaskOptions options, StorageConnection connection, CaseTables tables, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(tables);
         Options = options;
+        _tables = tables;
+        _loggerFactory = loggerFactory;
         var problems = options.Problems().ToList();
         if (problems.Count > 0)
         {
@@ -60,28 +57,54 @@ public sealed class LocalTaskHub : IAsyncDisposable
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             LeaseInterval = options.LeaseInterval,
+            // Unique per process: several hosts on one machine must not share a lease owner name.
+            WorkerId = WorkerId,
             LoggerFactory = loggerFactory,
         });
         Client = new TaskHubDurableClient(options.TaskHubName, _service, Converter, loggerFactory);
-        if (!options.RunWorker)
+    }
+
+    /// <summary>The task hub with its worker's orchestrations and activities registered.</summary>
+    public LocalTaskHub(
+        DurableTaskOptions options,
+        StorageConnection connection,
+        IEnumerable<ICaseDefinition> definitions,
+        IEnumerable<IActivityHandler> handlers,
+        CaseRuntimeOptions caseOptions,
+        CaseTables tables,
+        ILoggerFactory loggerFactory,
+        CancellationToken stopping)
+        : this(options, connection, tables, loggerFactory) =>
+        Register(definitions, handlers, caseOptions, stopping);
+
+    /// <summary>
+    /// Registers every case kind's <see cref="CaseOrchestrator"/>, the projection activity and the application's
+    /// activities (a separate step, so activities may use the client this hub provides). Nothing when the options
+    /// say this host runs no worker.
+    /// </summary>
+    public void Register(IEnumerable<ICaseDefinition> definitions, IEnumerable<IActivityHandler> handlers, CaseRuntimeOptions caseOptions, CancellationToken stopping)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(handlers);
+        if (!Options.RunWorker || _worker is not null)
         {
             return;
         }
 
         var shims = new DurableTaskShimFactory(
-            new DurableTaskWorkerOptions { DataConverter = Converter, MaximumTimerInterval = options.MaximumTimerInterval },
-            loggerFactory);
+            new DurableTaskWorkerOptions { DataConverter = Converter, MaximumTimerInterval = Options.MaximumTimerInterval },
+            _loggerFactory);
         // Failure details (type, message) rather than serialised exceptions: the SDK's shims read them, and a Failed
         // case's reason is its message (never the inner exception's, which may hold personal data).
-        _worker = new TaskHubWorker(_service, loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
+        _worker = new TaskHubWorker(_service, _loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
         foreach (var definition in definitions)
         {
             var orchestrator = new CaseOrchestrator(definition, caseOptions);
             _worker.AddTaskOrchestrations(new Creator<TaskOrchestration>(definition.Type, () => shims.CreateOrchestration(definition.Type, orchestrator)));
         }
 
-        var index = new IndexStore(tables);
-        var history = new HistoryStore(tables);
+        var index = new IndexStore(_tables);
+        var history = new HistoryStore(_tables);
         _worker.AddTaskActivities(new Creator<TaskActivity>(PublishCaseActivity.Name, () => shims.CreateActivity(PublishCaseActivity.Name, new PublishCaseActivity(index, history, stopping))));
         foreach (var handler in handlers)
         {
@@ -90,6 +113,9 @@ public sealed class LocalTaskHub : IAsyncDisposable
     }
 
     public DurableTaskOptions Options { get; }
+
+    /// <summary>This host's name in partition leases: unique per process, so several hosts on one machine do not share one.</summary>
+    public string WorkerId { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>The client endpoint code uses (through <see cref="Workflows.Orchestrations.Client.CaseClient"/>).</summary>
     public TaskHubDurableClient Client { get; }

@@ -49,6 +49,12 @@ internal sealed class BenchOptions
         return value;
     }
 
+    public string Text(string name, string fallback)
+    {
+        _used.Add(name);
+        return _values.TryGetValue(name, out var text) ? text : fallback;
+    }
+
     /// <summary>Fails on options no benchmark asked for (typos).</summary>
     public void RejectUnknown()
     {

@@ -6,31 +6,41 @@ internal static class BenchmarkApp
     private const string Usage = """
         usage: dotnet run -c Release --project tests/Workflows.Benchmarks -- <benchmark> [options]
 
-          engine-cost   storage requests per transition (inline start/raise/timer/index, enqueued event,
-                        timer firing) and throughput, against a private in-memory Azurite
-                          --reps N          repetitions of each inline scenario (default 100; keep it at 50 or more for a figure you report)
-                          --events N        enqueued events applied by the loops, one at a time (default 200)
-                          --instances N     instances those events are spread over (default 20)
-                          --timer-reps N    timer firings end to end (default 50; each waits ~2 s)
-                          --timer-seconds S how far ahead each fired timer is set (default 2)
-                          --idle-seconds S  idle polling window measured after the event run (default 30)
-                          --raises N        sequential inline raises for throughput (default 1000)
-                          --bulk N          enqueued events for loop throughput (default 1000)
-          engine-idle   storage requests per minute of an idle host with production options
-                          --seconds S       measuring window (default 120)
-                          --warmup S        idle time before the window (default 15)
+        Durable Task runtime (functions/Workflows.Runtime): each compares our DurableTaskOptions defaults ("ours": 1 partition,
+        1 s polling, 20 s visibility) with Durable Task's ("dtfx": 4 partitions, 30 s, 5 min), two task hubs one after the other
+        on one private in-memory Azurite; --settings ours|dtfx|ours,dtfx (default both)
+
+          runtime-cost   storage requests per start, event, activity, timer armed and fired, from a quiet hub
+                           --reps N          repetitions of start, event and activity (default 20)
+                           --timer-reps N    timers armed and fired (default 10)
+                           --timer-seconds S how far ahead each timer is armed (default 3)
+                           --settle-ms N     quiet before and after each operation, inside its window (default 1000)
+                           --idle-seconds S  idle window measured before the operations, for context (default 20)
+          runtime-idle   storage requests per minute of an idle task hub
+                           --seconds S       measuring window (default 60)
+                           --warmup S        quiet time after the warm-up cases before the window (default 15)
+          event-latency  CaseClient.RaiseEventAsync until the case shows the event: after quiet spells, then at a steady rate
+                           --samples N       quiet samples, one event after each quiet spell (default 3; 0: none)
+                           --quiet S         quiet before each sample (default 60)
+                           --rate N          steady events per second (default 10)
+                           --seconds S       steady run length (default 30; 0: none)
+                           --cases N         cases the events go to, round robin (default 20)
+          timer-lateness lateness (applied - due) of durable timers on the real clock: a steady stream, then co-due timers
+                           --rate N          cases started per second, each arming one timer (default 10)
+                           --seconds S       steady run length (default 30; 0: none)
+                           --lead S          how far ahead each steady timer is due (default 5)
+                           --burst N         cases with timers due at the same instant (default 500; 0: none)
+                           --burst-due-in S  the shared due time, at least S seconds after arming starts (default 45)
+                           --concurrency N   parallel starts while arming the burst (default 32)
+                           --within S        the bound "all fired within" is checked against (default 15)
+
+        The real app:
+
           signals-batch bulk intake: one CSV POST /api/v1/signals/batch to the real app in-process, rows/s and
                         storage requests per accepted signal, then the same CSV again (all duplicates)
                           --rows N          CSV rows (default 10000)
                           --concurrency N   Signals:BatchConcurrency, signals started at once (default 16)
                           --merge-every N   every Nth row repeats the previous row's household (default 0: none)
-          timer-burst   lateness of many durable timers due at the same instant (real clock, queue timers,
-                        production engine options): p50/p99/max of fire time - due time, and the drain rate
-                          --timers N        timers, one instance each (default 10000)
-                          --hosts N         engines competing on the same queues (default 1)
-                          --create-concurrency N  parallel starts while arming (default 32)
-                          --margin S        seconds added to 3 x the calibrated arming time to place the due minute (default 60)
-                          --due-in S        put the due minute at least S seconds ahead instead (for a loaded machine)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -47,10 +57,11 @@ internal static class BenchmarkApp
             var options = BenchOptions.Parse(args.Skip(1));
             benchmark = args[0] switch
             {
-                "engine-cost" => EngineCostBenchmark.Prepare(options),
-                "engine-idle" => EngineIdleBenchmark.Prepare(options),
+                "runtime-cost" => RuntimeCostBenchmark.Prepare(options),
+                "runtime-idle" => RuntimeIdleBenchmark.Prepare(options),
+                "event-latency" => EventLatencyBenchmark.Prepare(options),
+                "timer-lateness" => TimerLatenessBenchmark.Prepare(options),
                 "signals-batch" => SignalsBatchBenchmark.Prepare(options),
-                "timer-burst" => TimerBurstBenchmark.Prepare(options),
                 _ => null,
             };
             options.RejectUnknown();

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Workflows.Engine.Storage;
+using Workflows.Orchestrations.Storage;
 using app::Workflows.Functions.Auth;
 using Workflows.Testing;
 
@@ -42,7 +42,7 @@ internal static class SignalsBatchBenchmark
         await azurite.InitializeAsync();
         try
         {
-            using var requests = RequestTracker.Create();
+            using var requests = RuntimeRequests.Create();
             var progress = new ProgressLog();
             await using var app = new BenchApp(azurite.ConnectionString, requests.Counter, progress, new Dictionary<string, string?>
             {
@@ -93,7 +93,7 @@ internal static class SignalsBatchBenchmark
     private static string Per(long total, int count) =>
         count == 0 ? "n/a" : (total / (double)count).ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static async Task<Measurement> MeasureAsync(HttpClient client, RequestTracker requests, ProgressLog progress, string csv, CancellationToken ct)
+    private static async Task<Measurement> MeasureAsync(HttpClient client, RuntimeRequests requests, ProgressLog progress, string csv, CancellationToken ct)
     {
         var before = requests.Snapshot();
         var startedSignals = progress.Signals;
@@ -226,7 +226,7 @@ internal static class SignalsBatchBenchmark
             builder.ConfigureAppConfiguration((_, config) =>
             {
                 settings["Storage:ConnectionString"] = connectionString;
-                settings["Engine:Prefix"] = "b" + Guid.NewGuid().ToString("N")[..11];
+                settings["DurableTask:TaskHubName"] = "b" + Guid.NewGuid().ToString("N")[..11];
                 settings["Logging:LogLevel:Default"] = "Warning";
                 settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning";
                 // The receiver's per-signal debug lines (ids only) drive the progress count.

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Workflows.Functions.Api;
 
-/// <summary>Enum values on the wire in kebab-case (<c>HomeVisit</c> ↔ <c>home-visit</c>), as the engine stores them.</summary>
+/// <summary>Enum values on the wire in kebab-case (<c>HomeVisit</c> ↔ <c>home-visit</c>), as case state stores them.</summary>
 public static class KebabEnum
 {
     public static string Name<T>(T value)

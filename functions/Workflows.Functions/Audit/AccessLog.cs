@@ -1,7 +1,7 @@
 using System.Globalization;
 using Azure.Data.Tables;
 using Workflows.Domain.Cases;
-using Workflows.Engine.Storage;
+using Workflows.Orchestrations.Storage;
 using Workflows.Functions.Auth;
 
 namespace Workflows.Functions.Audit;
@@ -14,9 +14,9 @@ public sealed record AccessEntry(DateTimeOffset At, string StaffId, CaseKind Cas
 /// case and under the staff member, so admins can ask either question with a partition query.
 /// Newest first: row keys count down.
 /// </summary>
-public sealed class AccessLog(EngineStorage storage, TimeProvider clock)
+public sealed class AccessLog(CaseTables storage, TimeProvider clock)
 {
-    private readonly TableClient _table = storage.TableService.GetTableClient($"{storage.Prefix}access");
+    private readonly TableClient _table = storage.Service.GetTableClient($"{storage.Prefix}access");
     private int _created;
 
     public async Task RecordAsync(Caller who, CaseKind kind, string caseId, string action, CancellationToken cancellationToken)

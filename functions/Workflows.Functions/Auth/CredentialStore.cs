@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
-using Workflows.Engine.Storage;
+using Workflows.Orchestrations.Storage;
 
 namespace Workflows.Functions.Auth;
 
@@ -26,10 +26,10 @@ public sealed class CredentialStore
     private readonly ConcurrentDictionary<string, CacheEntry> _cache = new(StringComparer.Ordinal);
     private int _created;
 
-    public CredentialStore(EngineStorage storage, TimeProvider clock)
+    public CredentialStore(CaseTables storage, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        Table = storage.TableService.GetTableClient(TableName(storage.Prefix));
+        Table = storage.Service.GetTableClient(TableName(storage.Prefix));
         _clock = clock;
     }
 

@@ -2,7 +2,7 @@ namespace Workflows.Functions.Auth;
 
 /// <summary>
 /// Creates the credentials table at start, retrying with back-off while storage is not reachable (like the
-/// engine's hosted service). Until then lookups find no key, and issuing creates the table itself.
+/// task hub's hosted service). Until then lookups find no key, and issuing creates the table itself.
 /// </summary>
 internal sealed class CredentialStoreInitializer(CredentialStore credentials, ILogger<CredentialStoreInitializer> logger) : BackgroundService
 {
@@ -30,7 +30,7 @@ internal sealed class CredentialStoreInitializer(CredentialStore credentials, IL
 
             try
             {
-                // Real time: waiting for a storage service is not domain time (see EngineHostedService).
+                // Real time: waiting for a storage service is not domain time (see TaskHubHostedService).
                 await Task.Delay(delay, TimeProvider.System, stoppingToken);
             }
             catch (OperationCanceledException)

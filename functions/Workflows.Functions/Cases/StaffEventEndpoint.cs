@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Workflows.Engine.Client;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Api;
 using Workflows.Functions.Audit;
 using Workflows.Functions.Auth;
@@ -15,11 +15,11 @@ namespace Workflows.Functions.Cases;
 /// </summary>
 internal static class StaffEventEndpoint
 {
-    public static async Task<Results<Ok<TView>, NotFound, ValidationProblem, ProblemHttpResult>> RecordAsync<TState, TPayload, TView>(
+    public static async Task<Results<Ok<TView>, Accepted<TView>, NotFound, ValidationProblem, ProblemHttpResult>> RecordAsync<TState, TPayload, TView>(
         StaffEventRules<TState, TPayload, TView> rules,
         string id,
         HttpContext http,
-        OrchestrationClient client,
+        CaseClient client,
         AccessLog accessLog,
         TimeProvider clock,
         ApiOptions apiOptions,
@@ -76,12 +76,16 @@ internal static class StaffEventEndpoint
 
         var after = await client.RaiseEventAsync(id, staffEvent.Type, staffEvent.Payload, caller.Id, eventId, cancellationToken);
         rules.LogRaised(logger, staffEvent.Type, id, caller.Id);
-        if (after is not { State: not null })
+        if (after is not { Status.State: not null })
         {
             return TypedResults.NotFound();
         }
 
         await accessLog.RecordAsync(caller, rules.Kind, id, "read", cancellationToken);
-        return TypedResults.Ok(rules.View(id, after.StateAs<TState>(), today));
+        var view = rules.View(id, after.Status.StateAs<TState>(), today);
+        // API.md "When a change shows": 200 once the case shows it, else 202 and the change still happens.
+        return after.Applied
+            ? TypedResults.Ok(view)
+            : TypedResults.Accepted($"/api/v1/{(rules.Kind == Workflows.Domain.Cases.CaseKind.Signal ? "signals" : "trajectories")}/{id}", view);
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Domain.Cases;
-using Workflows.Engine.Client;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Api;
 
 namespace Workflows.Functions.Cases;
@@ -16,7 +16,7 @@ internal abstract class StaffEventRules<TState, TPayload, TView>
     public abstract CaseKind Kind { get; }
 
     /// <summary>The state of the case <paramref name="id"/>, or null (unknown id, another kind of instance, purged).</summary>
-    public abstract Task<TState?> FindAsync(OrchestrationClient client, string id, CancellationToken cancellationToken);
+    public abstract Task<TState?> FindAsync(CaseClient client, string id, CancellationToken cancellationToken);
 
     /// <summary>The municipality whose staff may see and change the case.</summary>
     public abstract string MunicipalityOf(TState state);

@@ -2,7 +2,6 @@ using Workflows.Orchestrations.Client;
 using System.Globalization;
 using System.Xml;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Workflows.Engine;
 using Workflows.Functions.Notifications;
 
 namespace Workflows.Functions.DevClock;
@@ -22,12 +21,6 @@ public static class DevClockApi
 {
     public const string Path = "/dev/clock";
 
-    /// <summary>A bound on the timers one call steps through (a demo advances days or weeks, not years of a busy system).</summary>
-    private const int MaxSteps = 2000;
-
-    /// <summary>A message that keeps failing backs off for longer than a demo should wait; the clock moves on and it fires later.</summary>
-    private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(10);
-
     public static IEndpointRouteBuilder MapDevClock(this IEndpointRouteBuilder endpoints, IConfiguration configuration, IHostEnvironment environment)
     {
         if (!ClockOptions.IsVirtual(configuration, environment))
@@ -45,7 +38,7 @@ public static class DevClockApi
     internal static Ok<ClockResponse> Get(VirtualTimeProvider clock) => TypedResults.Ok(Response(clock, null));
 
     internal static async Task<Results<Ok<ClockResponse>, ValidationProblem>> AdvanceAsync(
-        AdvanceRequest? request, VirtualTimeProvider clock, WorkflowEngine engine, ILogger<VirtualTimeProvider> logger, CancellationToken cancellationToken)
+        AdvanceRequest? request, VirtualTimeProvider clock, VirtualTimeDriver driver, ILogger<VirtualTimeProvider> logger, CancellationToken cancellationToken)
     {
         var (by, error) = Parse(request, clock.GetUtcNow());
         if (error is not null)
@@ -53,49 +46,9 @@ public static class DevClockApi
             return TypedResults.ValidationProblem(error, detail: "The clock moves forward only, by a duration or to a later instant.");
         }
 
-        var due = await StepAsync(clock, engine, clock.GetUtcNow() + by, cancellationToken);
+        var due = await driver.AdvanceToAsync(clock.GetUtcNow() + by, cancellationToken);
         logger.ClockAdvanced(by, clock.GetUtcNow(), due);
         return TypedResults.Ok(Response(clock, due));
-    }
-
-    /// <summary>
-    /// Moves the clock to <paramref name="target"/> from timer to timer: each timer fires at its own due
-    /// instant and what it sets off (emails, the next timers) settles before the clock moves on, so three
-    /// days pass as three days would (each morning's digest, each reminder on its date), not as one jump.
-    /// </summary>
-    private static async Task<int> StepAsync(VirtualTimeProvider clock, WorkflowEngine engine, DateTimeOffset target, CancellationToken cancellationToken)
-    {
-        var fired = 0;
-        for (var step = 0; step < MaxSteps && await engine.NextTimerDueAsync(target, cancellationToken) is { } next; step++)
-        {
-            MoveTo(clock, next);
-            fired += await engine.SweepTimersAsync(cancellationToken);
-            await SettleAsync(engine, cancellationToken);
-        }
-
-        MoveTo(clock, target);
-        fired += await engine.SweepTimersAsync(cancellationToken);
-        await SettleAsync(engine, cancellationToken);
-        return fired;
-    }
-
-    private static void MoveTo(VirtualTimeProvider clock, DateTimeOffset instant)
-    {
-        var by = instant - clock.GetUtcNow();
-        if (by > TimeSpan.Zero)
-        {
-            clock.Advance(by);
-        }
-    }
-
-    /// <summary>Waits (up to <see cref="SettleLimit"/> of real time) until the engine's loops have nothing left to do.</summary>
-    private static async Task SettleAsync(WorkflowEngine engine, CancellationToken cancellationToken)
-    {
-        var deadline = TimeProvider.System.GetTimestamp() + (long)(SettleLimit.TotalSeconds * TimeProvider.System.TimestampFrequency);
-        while (await engine.HasPendingWorkAsync(cancellationToken) && TimeProvider.System.GetTimestamp() < deadline)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, cancellationToken);
-        }
     }
 
     private static (TimeSpan By, Dictionary<string, string[]>? Errors) Parse(AdvanceRequest? request, DateTimeOffset now)

@@ -1,13 +1,12 @@
 using Workflows.Orchestrations.Client;
-using Workflows.Engine;
 
 namespace Workflows.Functions.DevClock;
 
 /// <summary>
 /// Registers the demo clock. Decided when services are first resolved, not here, so configuration added later
 /// (tests) counts: in Development with <c>Clock:Mode=Virtual</c> the host's <see cref="TimeProvider"/> is the
-/// <see cref="VirtualTimeProvider"/> and engine timers go through the swept index (queue visibility runs on real
-/// time and cannot follow a clock that jumps); otherwise the system clock, untouched.
+/// <see cref="VirtualTimeProvider"/> and cases start on it (business time = orchestration time + a skew the dev-clock
+/// event moves, ARCHITECTURE §5.7); otherwise the system clock, untouched.
 /// </summary>
 internal static class DevClockServiceCollectionExtensions
 {
@@ -17,14 +16,6 @@ internal static class DevClockServiceCollectionExtensions
         services.AddSingleton(_ => new VirtualTimeProvider(TimeProvider.System));
         services.AddSingleton<TimeProvider>(sp =>
             ClockOptions.IsVirtual(configuration, environment) ? sp.GetRequiredService<VirtualTimeProvider>() : TimeProvider.System);
-        services.AddOptions<EngineOptions>()
-            .PostConfigure(engine =>
-            {
-                if (ClockOptions.IsVirtual(configuration, environment))
-                {
-                    engine.TimerMode = TimerMode.Indexed;
-                }
-            });
         return services;
     }
 }

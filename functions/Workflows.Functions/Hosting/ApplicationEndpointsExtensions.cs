@@ -14,7 +14,6 @@ internal static class ApplicationEndpointsExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapApiV1();
         Notifications.NotificationsEndpointsExtensions.MapNotificationEndpoints(app);
-        AzureFunctions.QueueFunctionEndpoints.MapQueueFunctionInvocations(app);
         return app;
     }
 

@@ -1,10 +1,13 @@
 using Azure.Identity;
 using Microsoft.Extensions.Options;
-using Workflows.Engine;
-using Workflows.Engine.Abstractions;
-using Workflows.Engine.Client;
-using Workflows.Engine.Runtime;
-using Workflows.Engine.Storage;
+using Workflows.Orchestrations.Client;
+using Workflows.Domain.Decisions;
+using Workflows.Orchestrations.Activities;
+using Workflows.Orchestrations.Cases;
+
+using Workflows.Orchestrations.Storage;
+using Workflows.Runtime;
+using Workflows.Functions.DevClock;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Policy;
 using Workflows.Functions.Retention;
@@ -23,24 +26,27 @@ internal static class ApplicationServicesExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
-        services.AddOptions<EngineOptions>()
-            .Bind(configuration.GetSection("Engine"))
+        services.AddOptions<DurableTaskOptions>()
+            .Bind(configuration.GetSection(DurableTaskOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => o.MessageVisibility > TimeSpan.Zero, "Engine:MessageVisibility must be positive.")
-            .Validate(o => o.MinPollInterval > TimeSpan.Zero && o.MaxPollInterval >= o.MinPollInterval,
-                "Engine:MinPollInterval must be positive and at most Engine:MaxPollInterval.")
-            .Validate(o => o.MaxTimerPollInterval > TimeSpan.Zero, "Engine:MaxTimerPollInterval must be positive.")
-            .Validate(o => o.RetryBackoff >= TimeSpan.Zero && o.MaxRetryBackoff >= o.RetryBackoff,
-                "Engine:RetryBackoff must not be negative nor exceed Engine:MaxRetryBackoff.")
-            .Validate(o => o.TimerMaxHop > TimeSpan.Zero && o.TimerMaxHop <= TimeSpan.FromDays(7),
-                "Engine:TimerMaxHop must be positive and at most 7 days (the queue's visibility limit).")
+            .Validate(o => !o.Problems().Any(), "DurableTask settings out of bounds (see DurableTaskOptions.Problems).")
+            .ValidateOnStart();
+        services.AddOptions<CaseRuntimeOptions>()
+            .Bind(configuration.GetSection(CaseRuntimeOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.ActivityFirstRetryInterval > TimeSpan.Zero && o.ActivityMaxRetryInterval >= o.ActivityFirstRetryInterval,
+                "Cases:ActivityFirstRetryInterval must be positive and at most Cases:ActivityMaxRetryInterval.")
+            .ValidateOnStart();
+        services.AddOptions<CaseClientOptions>()
+            .Bind(configuration.GetSection(CaseClientOptions.Section))
+            .Validate(o => o.EventWait >= TimeSpan.Zero && o.PollInterval > TimeSpan.Zero, "Cases:Client:EventWait must not be negative and PollInterval must be positive.")
             .ValidateOnStart();
         services.AddOptions<ApiOptions>()
             .Bind(configuration.GetSection(ApiOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.AddEngine();
+        services.AddCases(configuration, environment);
         services.AddCasePolicy(configuration);
         Signals.SignalsServiceCollectionExtensions.AddSignals(services, configuration);
         services.AddSingleton<Audit.AccessLog>();
@@ -49,44 +55,60 @@ internal static class ApplicationServicesExtensions
         services.AddAuth(configuration);
         services.AddDevelopmentSeeding(configuration, environment);
         Notifications.NotificationsServiceCollectionExtensions.AddNotifications(services, configuration, environment);
-        AzureFunctions.CustomHandlerServiceCollectionExtensions.AddAzureFunctionsCustomHandler(services);
         return services;
     }
 
-    private static void AddEngine(this IServiceCollection services)
+    /// <summary>The cases on Durable Task: the application's tables, the task hub with its worker, the client endpoints use.</summary>
+    private static void AddCases(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        // The domain clock; tests replace it with a FakeTimeProvider.
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StorageRequestCounter>();
-        services.AddSingleton(CreateStorage);
-        // Feature areas register their IOrchestrationDefinition and IActivityHandler services; the registry takes them all.
-        services.AddSingleton(sp => new OrchestrationRegistry(
-            sp.GetServices<IOrchestrationDefinition>(), () => sp.GetServices<IActivityHandler>()));
-        services.AddSingleton(sp => new WorkflowEngine(
-            sp.GetRequiredService<EngineStorage>(),
-            sp.GetRequiredService<IOptions<EngineOptions>>().Value,
-            sp.GetRequiredService<OrchestrationRegistry>(),
-            sp.GetRequiredService<TimeProvider>(),
+        services.AddSingleton(CreateTables);
+        services.AddSingleton(sp =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new StorageConnection(storage.ConnectionString, storage.AccountName,
+                string.IsNullOrWhiteSpace(storage.AccountName) ? null : new DefaultAzureCredential());
+        });
+        // Feature areas register their ICaseDefinition and IActivityHandler services; the task hub runs them all.
+        // The worker's orchestrations and activities are registered by TaskHubHostedService: activities use the client.
+        services.AddSingleton(sp => new LocalTaskHub(
+            sp.GetRequiredService<IOptions<DurableTaskOptions>>().Value,
+            sp.GetRequiredService<StorageConnection>(),
+            sp.GetRequiredService<CaseTables>(),
             sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<OrchestrationClient>(sp => sp.GetRequiredService<WorkflowEngine>().Client);
-        services.AddHostedService<EngineHostedService>();
+        services.AddSingleton<Microsoft.DurableTask.Client.DurableTaskClient>(sp => sp.GetRequiredService<LocalTaskHub>().Client);
+        // Business time: the demo clock in Development with Clock:Mode=Virtual, the system clock everywhere else.
+        services.AddSingleton(sp => ClockOptions.IsVirtual(configuration, environment)
+            ? CaseClock.Virtual(sp.GetRequiredService<VirtualTimeProvider>())
+            : CaseClock.System);
+        services.AddSingleton(sp => new CaseClient(
+            sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>(),
+            sp.GetServices<ICaseDefinition>(),
+            sp.GetRequiredService<CaseClock>(),
+            sp.GetRequiredService<CaseTables>(),
+            sp.GetRequiredService<IOptions<CaseClientOptions>>().Value,
+            sp.GetRequiredService<ILogger<CaseClient>>()));
+        services.AddSingleton(sp => new VirtualTimeDriver(sp.GetRequiredService<CaseClient>(), TimeProvider.System));
+        services.AddHostedService<TaskHubHostedService>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name);
     }
 
-    private static EngineStorage CreateStorage(IServiceProvider services)
+    private static CaseTables CreateTables(IServiceProvider services)
     {
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        var engine = services.GetRequiredService<IOptions<EngineOptions>>().Value;
+        // The application's tables share the task hub's name as their prefix (table names ignore case).
+        var prefix = services.GetRequiredService<IOptions<DurableTaskOptions>>().Value.TaskHubName.ToLowerInvariant();
         var counter = services.GetRequiredService<StorageRequestCounter>();
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<EngineStorage>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<CaseTables>();
         if (!string.IsNullOrWhiteSpace(storage.AccountName))
         {
-            logger.StorageByIdentity(storage.AccountName, engine.Prefix);
-            return EngineStorage.FromIdentity(storage.AccountName, new DefaultAzureCredential(), engine.Prefix, counter);
+            logger.StorageByIdentity(storage.AccountName, prefix);
+            return CaseTables.FromIdentity(storage.AccountName, new DefaultAzureCredential(), prefix, counter);
         }
 
-        logger.StorageByConnectionString(engine.Prefix);
-        return EngineStorage.FromConnectionString(storage.ConnectionString!, engine.Prefix, counter);
+        logger.StorageByConnectionString(prefix);
+        return CaseTables.FromConnectionString(storage.ConnectionString!, prefix, counter);
     }
 
     private static void AddHttpApi(this IServiceCollection services, IHostEnvironment environment)

@@ -1,15 +1,15 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Workflows.Engine.Storage;
+using Workflows.Orchestrations.Storage;
 
 namespace Workflows.Functions.Hosting;
 
 /// <summary>
-/// Healthy when storage answers a one-row query on the instances table within <see cref="Timeout"/>: the
-/// account is reachable, our identity may read, and the engine's tables exist.
+/// Healthy when storage answers a one-row query on the index table within <see cref="Timeout"/>: the
+/// account is reachable, our identity may read, and the application's tables exist.
 /// </summary>
-internal sealed class StorageHealthCheck(EngineStorage storage) : IHealthCheck
+internal sealed class StorageHealthCheck(CaseTables storage) : IHealthCheck
 {
     public const string Name = "storage";
 
@@ -22,7 +22,7 @@ internal sealed class StorageHealthCheck(EngineStorage storage) : IHealthCheck
         deadline.CancelAfter(Timeout);
         try
         {
-            var pages = storage.Instances
+            var pages = storage.Index
                 .QueryAsync<TableEntity>(filter: "PartitionKey eq '~healthz'", maxPerPage: 1, select: ["PartitionKey"], cancellationToken: deadline.Token)
                 .AsPages(pageSizeHint: 1);
             await foreach (var _ in pages)
@@ -34,7 +34,7 @@ internal sealed class StorageHealthCheck(EngineStorage storage) : IHealthCheck
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            return new HealthCheckResult(context.Registration.FailureStatus, "Storage answers, but the engine's tables do not exist yet.", ex);
+            return new HealthCheckResult(context.Registration.FailureStatus, "Storage answers, but the application's tables do not exist yet.", ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

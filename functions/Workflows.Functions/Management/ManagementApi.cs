@@ -6,8 +6,10 @@ using Microsoft.Extensions.Options;
 using Workflows.Domain.Cases;
 using Workflows.Domain.Signals;
 using Workflows.Domain.Trajectories;
-using Workflows.Engine.Abstractions;
-using Workflows.Engine.Client;
+using Workflows.Domain.Decisions;
+using Workflows.Orchestrations.Activities;
+using Workflows.Orchestrations.Cases;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Audit;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Policy;
@@ -16,7 +18,7 @@ namespace Workflows.Functions.Management;
 
 /// <summary>
 /// The management API in the Durable Functions manner (API.md "Management"), for staff only: list, status,
-/// history, terminate, purge. Staff see the instances of their own municipality (an instance's scope); admins
+/// history, terminate, retry (a Failed case resumes from its last state), purge. Staff see the instances of their own municipality (an instance's scope); admins
 /// see all. Another municipality's instance answers 404, so its existence is not revealed. Status and list
 /// never show an instance's state; the history (events with their payloads) is for staff of the municipality
 /// and admins alone. Every status, history or termination of a case shown is written to the access log.
@@ -47,6 +49,11 @@ public static class ManagementApi
             .RequireAuthorization(AuthPolicies.Manager)
             .WithName("TerminateInstance")
             .WithSummary("Terminates a running instance: admins, or team leads of its municipality.");
+        instances.MapPost("/{id}/retry", RetryAsync)
+            .RequireAuthorization(AuthPolicies.Admin)
+            .WithName("RetryInstance")
+            .WithSummary("Resumes a Failed instance from its last state (admins).")
+            .WithDescription("The events that met the fault are applied again first. 409 when the instance is not Failed.");
         instances.MapDelete("/{id}", PurgeAsync)
             .RequireAuthorization(AuthPolicies.Admin)
             .WithName("PurgeInstance")
@@ -56,8 +63,8 @@ public static class ManagementApi
 
     internal static async Task<Results<Ok<InstanceListResponse>, ValidationProblem, ProblemHttpResult>> ListAsync(
         HttpContext http,
-        OrchestrationClient client,
-        [FromServices] IEnumerable<IOrchestrationDefinition> definitions,
+        CaseClient client,
+        [FromServices] IEnumerable<ICaseDefinition> definitions,
         IOptionsMonitor<PolicyOptions> policy,
         string? type,
         string? status,
@@ -124,7 +131,7 @@ public static class ManagementApi
     }
 
     internal static async Task<Results<Ok<InstanceResponse>, NotFound>> GetAsync(
-        string id, HttpContext http, OrchestrationClient client, AccessLog accessLog, CancellationToken cancellationToken)
+        string id, HttpContext http, CaseClient client, AccessLog accessLog, CancellationToken cancellationToken)
     {
         var caller = http.Caller();
         if (await FindVisibleAsync(client, caller, id, cancellationToken) is not { } instance)
@@ -137,7 +144,7 @@ public static class ManagementApi
     }
 
     internal static async Task<Results<Ok<HistoryResponse>, NotFound>> HistoryAsync(
-        string id, HttpContext http, OrchestrationClient client, AccessLog accessLog, CancellationToken cancellationToken)
+        string id, HttpContext http, CaseClient client, AccessLog accessLog, CancellationToken cancellationToken)
     {
         var caller = http.Caller();
         if (await FindVisibleAsync(client, caller, id, cancellationToken) is not { } instance)
@@ -156,7 +163,7 @@ public static class ManagementApi
         string id,
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] TerminateRequest? request,
         HttpContext http,
-        OrchestrationClient client,
+        CaseClient client,
         AccessLog accessLog,
         CancellationToken cancellationToken)
     {
@@ -188,8 +195,34 @@ public static class ManagementApi
         return TypedResults.Accepted($"{Hosting.ApplicationEndpointsExtensions.ApiV1Prefix}/instances/{id}", ToResponse(after));
     }
 
+    /// <summary>
+    /// Resumes a Failed case from its last committed state (the operator has fixed what made it fail). Anything
+    /// but Failed is a conflict: a running case needs no retry, a final one takes none.
+    /// </summary>
+    internal static async Task<Results<Accepted<InstanceResponse>, NotFound, ProblemHttpResult>> RetryAsync(
+        string id, HttpContext http, CaseClient client, AccessLog accessLog, CancellationToken cancellationToken)
+    {
+        var caller = http.Caller();
+        if (await FindVisibleAsync(client, caller, id, cancellationToken) is not { } instance)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (instance.RuntimeStatus != RuntimeStatus.Failed)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Conflict",
+                detail: $"The instance is {Camel(instance.RuntimeStatus)}, not failed; only a failed instance is retried.");
+        }
+
+        var after = await client.RetryAsync(id, caller.Id, cancellationToken) ?? instance;
+        await RecordAsync(accessLog, caller, after, "retry", cancellationToken);
+        return TypedResults.Accepted($"{Hosting.ApplicationEndpointsExtensions.ApiV1Prefix}/instances/{id}", ToResponse(after));
+    }
+
     internal static async Task<Results<NoContent, NotFound>> PurgeAsync(
-        string id, HttpContext http, OrchestrationClient client, CancellationToken cancellationToken)
+        string id, HttpContext http, CaseClient client, CancellationToken cancellationToken)
     {
         var caller = http.Caller();
         if (!IsInstanceId(id))
@@ -203,7 +236,7 @@ public static class ManagementApi
     }
 
     /// <summary>Admins see every instance; other staff those whose scope is one of their municipalities.</summary>
-    private static async Task<InstanceStatus?> FindVisibleAsync(OrchestrationClient client, Caller caller, string id, CancellationToken cancellationToken)
+    private static async Task<InstanceStatus?> FindVisibleAsync(CaseClient client, Caller caller, string id, CancellationToken cancellationToken)
     {
         if (!IsInstanceId(id) || await client.GetStatusAsync(id, cancellationToken) is not { } instance)
         {
@@ -240,7 +273,7 @@ public static class ManagementApi
         instance.LastUpdatedAt.ToUniversalTime(),
         instance.Scope);
 
-    /// <summary>The engine's instance-id alphabet (letters, digits, '-', '_', '.', ':'; at most 100): anything else cannot exist.</summary>
+    /// <summary>The case-id alphabet (CaseIds) (letters, digits, '-', '_', '.', ':'; at most 100): anything else cannot exist.</summary>
     private static bool IsInstanceId(string id) =>
         id is { Length: > 0 and <= 100 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
 

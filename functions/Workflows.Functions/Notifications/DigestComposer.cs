@@ -1,8 +1,11 @@
 using System.Globalization;
 using Workflows.Domain.Cases;
 using Workflows.Domain.Plans;
-using Workflows.Engine.Abstractions;
-using Workflows.Engine.Client;
+using Workflows.Domain.Decisions;
+using Workflows.Orchestrations.Activities;
+using Workflows.Orchestrations.Cases;
+using Workflows.Orchestrations.Client;
+using Workflows.Orchestrations.Storage;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Notifications.Templates;
 using Workflows.Functions.Policy;
@@ -19,7 +22,7 @@ public sealed record PersonalDigest(StaffMember Person, DigestContent Content);
 /// A step goes to its assignee; a team step, or a step without assignee, to every member of the team; a team
 /// lead step to the team's leads. Team leads also see their team's overdue steps that are someone else's.
 /// </summary>
-public sealed class DigestComposer(OrchestrationClient client, StaffDirectory directory, CasePolicy policy)
+public sealed class DigestComposer(CaseClient client, StaffDirectory directory, CasePolicy policy)
 {
     /// <summary>Largest number of worklist rows read per municipality for one digest run.</summary>
     public const int MaxRows = 5000;

@@ -1,5 +1,8 @@
 using Workflows.Domain.Calendar;
-using Workflows.Engine.Abstractions;
+using Workflows.Domain.Decisions;
+using Workflows.Orchestrations.Activities;
+using Workflows.Orchestrations.Cases;
+using Workflows.Orchestrations.Client;
 
 namespace Workflows.Functions.Notifications;
 
@@ -21,7 +24,7 @@ public sealed record DigestRun(DateOnly Date)
 /// day and calls <see cref="DigestRun.ActivityName"/> for that day. After downtime the late firing sends
 /// today's digest (if it is a working day and not sent yet) once, not one per missed day.
 /// </summary>
-public sealed class DigestOrchestration(WorkingDayCalendar calendar) : OrchestrationDefinition<DigestInput, DigestState>
+public sealed class DigestOrchestration(WorkingDayCalendar calendar) : CaseDefinition<DigestInput, DigestState>
 {
     public const string TypeName = "digest";
     public const string InstanceId = "digest-scheduler";
@@ -49,13 +52,13 @@ public sealed class DigestOrchestration(WorkingDayCalendar calendar) : Orchestra
         }
     }
 
-    protected override DigestState Start(DigestInput input, OrchestrationContext context)
+    protected override DigestState Start(DigestInput input, DecisionContext context)
     {
         context.SetScope(Scope);
         return Arm(new DigestState(null), context);
     }
 
-    protected override DigestState Handle(DigestState state, OrchestrationEvent @event, OrchestrationContext context)
+    protected override DigestState Handle(DigestState state, DecisionEvent @event, DecisionContext context)
     {
         switch (@event.Kind)
         {
@@ -82,7 +85,7 @@ public sealed class DigestOrchestration(WorkingDayCalendar calendar) : Orchestra
         }
     }
 
-    private DigestState Arm(DigestState state, OrchestrationContext context)
+    private DigestState Arm(DigestState state, DecisionContext context)
     {
         context.SetTimer(Timer, NextRun(context.Now, calendar));
         context.SetCustomStatus(new { next = context.Timers[Timer], lastDate = state.LastDate });

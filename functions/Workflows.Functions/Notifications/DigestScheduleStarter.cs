@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
-using Workflows.Engine.Abstractions;
-using Workflows.Engine.Client;
+using Workflows.Domain.Decisions;
+using Workflows.Orchestrations.Activities;
+using Workflows.Orchestrations.Cases;
+using Workflows.Orchestrations.Client;
 
 namespace Workflows.Functions.Notifications;
 
@@ -8,7 +10,7 @@ namespace Workflows.Functions.Notifications;
 /// Starts the digest schedule at host start, idempotently (fixed instance id <see cref="DigestOrchestration.InstanceId"/>:
 /// every host and every restart asks, the first one starts it). Retries with back-off while storage is not ready.
 /// </summary>
-internal sealed class DigestScheduleStarter(OrchestrationClient client, IOptions<MailOptions> options, ILogger<DigestScheduleStarter> logger) : BackgroundService
+internal sealed class DigestScheduleStarter(CaseClient client, IOptions<MailOptions> options, ILogger<DigestScheduleStarter> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
@@ -50,7 +52,7 @@ internal sealed class DigestScheduleStarter(OrchestrationClient client, IOptions
 
             try
             {
-                // Real time: waiting for storage is not domain time (see EngineHostedService).
+                // Real time: waiting for storage is not domain time (see TaskHubHostedService).
                 await Task.Delay(delay, TimeProvider.System, stoppingToken);
             }
             catch (OperationCanceledException)

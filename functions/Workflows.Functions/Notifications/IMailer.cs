@@ -3,7 +3,7 @@ namespace Workflows.Functions.Notifications;
 /// <summary>
 /// Sends one email to one recipient. Implementations are chosen by <c>Mail:Provider</c>: <see cref="SendGridMailer"/>
 /// or <see cref="FileMailer"/>. A failure is a <see cref="MailDeliveryException"/> that says whether to try again;
-/// the caller (an engine activity) turns that into a durable retry.
+/// the caller (a case activity) turns that into a durable retry.
 /// </summary>
 public interface IMailer
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Workflows.Engine.Storage;
+using Workflows.Orchestrations.Storage;
 
 namespace Workflows.Functions.Notifications;
 
@@ -47,10 +47,10 @@ public sealed class MailLedger
 
     private int _created;
 
-    public MailLedger(EngineStorage storage)
+    public MailLedger(CaseTables storage)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        Table = storage.TableService.GetTableClient(TableName(storage.Prefix));
+        Table = storage.Service.GetTableClient(TableName(storage.Prefix));
     }
 
     internal TableClient Table { get; }

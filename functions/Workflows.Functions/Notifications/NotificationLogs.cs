@@ -6,7 +6,7 @@ internal static partial class NotificationLogs
     [LoggerMessage(2601, LogLevel.Information, "Mail {Template} of {ActivityId} sent to {Recipient}: provider message {MessageId}.")]
     public static partial void MailSent(this ILogger logger, string template, string activityId, string recipient, string messageId);
 
-    [LoggerMessage(2602, LogLevel.Warning, "Mail {Template} of {ActivityId} to {Recipient} deferred (status {Status}, retry after {RetryAfter}, attempt {Attempt}); the engine retries it.")]
+    [LoggerMessage(2602, LogLevel.Warning, "Mail {Template} of {ActivityId} to {Recipient} deferred (status {Status}, retry after {RetryAfter}, attempt {Attempt}); the runtime retries it.")]
     public static partial void MailDeferred(this ILogger logger, string template, string activityId, string recipient, int? status, TimeSpan? retryAfter, int attempt);
 
     /// <summary>The stable event for alerting: the provider refused a message and it will not be retried.</summary>
@@ -34,11 +34,15 @@ internal static partial class NotificationLogs
     [LoggerMessage(2670, LogLevel.Error, "Notification {Template} of {ActivityId} refused by the provider for {Count} recipients; the admins are alerted.")]
     public static partial void NotificationRefused(this ILogger logger, string template, string activityId, int count);
 
-    [LoggerMessage(2671, LogLevel.Error, "No admin with an email address to alert about the refused {ActivityId}.")]
+    [LoggerMessage(2671, LogLevel.Error, "No admin with an email address to alert about {ActivityId}.")]
     public static partial void NoAdminToAlert(this ILogger logger, string activityId);
 
     [LoggerMessage(2672, LogLevel.Error, "The alert about {ActivityId} to admin {AdminId} was refused by the provider as well.")]
     public static partial void AlertRefused(this ILogger logger, string activityId, string adminId);
+
+    /// <summary>The stable event for alerting: an activity of a case failed after all its retries.</summary>
+    [LoggerMessage(2673, LogLevel.Error, "Activity {Activity} ({ActivityId}) of case {CaseId} failed after all its retries ({Error}); the admins are alerted.")]
+    public static partial void ActivityGaveUp(this ILogger logger, string activity, string activityId, string caseId, string error);
 
     [LoggerMessage(2610, LogLevel.Information, "Digest schedule {Outcome}.")]
     private static partial void DigestSchedule(this ILogger logger, string outcome);

@@ -1,12 +1,15 @@
 using Microsoft.Extensions.Options;
-using Workflows.Engine.Abstractions;
+using Workflows.Domain.Decisions;
+using Workflows.Orchestrations.Activities;
+using Workflows.Orchestrations.Cases;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.DevClock;
 using Workflows.Functions.Policy;
 
 namespace Workflows.Functions.Notifications;
 
 /// <summary>
-/// Registers email (the mailer chosen by <c>Mail:Provider</c>), the "notify" and "send-digests" activities, the
+/// Registers email (the mailer chosen by <c>Mail:Provider</c>), the "notify", "send-digests" and "alert-admins" activities, the
 /// digest schedule, preferences, and the Development demo clock that drives them in demos.
 /// </summary>
 internal static class NotificationsServiceCollectionExtensions
@@ -35,7 +38,8 @@ internal static class NotificationsServiceCollectionExtensions
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<IActivityHandler, NotifyActivity>();
         services.AddSingleton<IActivityHandler, SendDigestsActivity>();
-        services.AddSingleton<IOrchestrationDefinition>(sp => new DigestOrchestration(sp.GetRequiredService<CasePolicy>().Calendar()));
+        services.AddSingleton<IActivityHandler, AdminAlertActivity>();
+        services.AddSingleton<ICaseDefinition>(sp => new DigestOrchestration(sp.GetRequiredService<CasePolicy>().Calendar()));
         services.AddHostedService<DigestScheduleStarter>();
 
         // The demo clock moves reminders and digests forward in demos (Development only).

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Options;
 using Workflows.Domain.Cases;
-using Workflows.Engine.Abstractions;
+using Workflows.Domain.Decisions;
+using Workflows.Orchestrations.Activities;
+using Workflows.Orchestrations.Cases;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Notifications.Templates;
 
@@ -11,8 +14,10 @@ namespace Workflows.Functions.Notifications;
 /// name (RULES §3). Runs at least once, so every message is deduped in the <see cref="MailLedger"/> by activity
 /// id and recipient: once the provider accepted it, it is never sent again. A transient failure (429, 5xx,
 /// provider unreachable) throws a retryable <see cref="ActivityException"/> (honouring Retry-After), so the
-/// engine retries durably, across restarts, for hours; a refusal (other 4xx) is not retried, the case
-/// records the failure and the admins get an alert naming the staff ids (ARCHITECTURE §6). Reminders carry a calendar item (<see cref="CalendarItems"/>); cancellations go to
+/// runtime retries durably, across restarts, with the orchestrator's retry policy (Cases:Activity*; attempts within
+/// the provider's Retry-After send nothing: the ledger holds them back); a refusal (other 4xx) is not retried, the
+/// case records the failure and the admins get an alert naming the staff ids (ARCHITECTURE §6), which also stands
+/// for the runtime's alert-admins about this activity (<see cref="AdminAlertActivity"/>). Reminders carry a calendar item (<see cref="CalendarItems"/>); cancellations go to
 /// whoever holds that item.
 /// </summary>
 public sealed class NotifyActivity(
@@ -110,7 +115,7 @@ public sealed class NotifyActivity(
 
         if (deferred.Count > 0)
         {
-            // The ones that went out are in the ledger and are not sent again; the engine retries the rest durably.
+            // The ones that went out are in the ledger and are not sent again; the runtime retries the rest durably.
             throw new ActivityException(
                 $"{deferred.Select(d => d.Error?.Message).FirstOrDefault(m => m is not null) ?? "Another run is sending."} Sent: {Keys(sent.Select(s => s.Key))}; waiting: {deferred.Count}.",
                 retryable: true,
@@ -121,7 +126,7 @@ public sealed class NotifyActivity(
         if (refused.Count > 0)
         {
             logger.NotificationRefused(rendered.Template, context.ActivityId, refused.Count);
-            await AlertAdminsAsync(notification, context, partition, refused, cancellationToken);
+            await AlertAdminsAsync(notification, context, refused, cancellationToken);
 
             // Not retried: the case records "notification-failed" with this reason (ids only).
             throw new ActivityException(
@@ -138,7 +143,7 @@ public sealed class NotifyActivity(
     /// alert refused as well, or no admin with an email, leaves the error log as the only trace.
     /// </summary>
     private async Task AlertAdminsAsync(
-        Notification notification, ActivityContext context, string partition, List<(string Key, int Status)> refused, CancellationToken cancellationToken)
+        Notification notification, ActivityContext context, List<(string Key, int Status)> refused, CancellationToken cancellationToken)
     {
         var admins = (await directory.AdminsAsync(cancellationToken)).Where(a => a.Email is { Length: > 0 }).ToList();
         if (admins.Count == 0)
@@ -164,7 +169,9 @@ public sealed class NotifyActivity(
                     [MailTags.Step] = notification.StepKey,
                     [MailTags.Activity] = context.ActivityId,
                 });
-            var outcome = await once.SendAsync(partition, $"alert.{admin.Id}", mail, context.ActivityId, context.Attempt, null, cancellationToken);
+            // The same ledger row as the runtime's alert-admins for this activity, so an admin hears of it once.
+            var (alertPartition, alertKey) = AdminAlertActivity.LedgerKey(context.ActivityId, admin.Id);
+            var outcome = await once.SendAsync(alertPartition, alertKey, mail, context.ActivityId, context.Attempt, null, cancellationToken);
             if (outcome.Status == SendStatus.Deferred)
             {
                 deferred.Add(outcome);

@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using Workflows.Engine.Storage;
+using Workflows.Orchestrations.Storage;
 
 namespace Workflows.Functions.Notifications;
 
@@ -13,10 +13,10 @@ public sealed class PreferenceStore
     private const string Row = "notification";
     private int _created;
 
-    public PreferenceStore(EngineStorage storage)
+    public PreferenceStore(CaseTables storage)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        Table = storage.TableService.GetTableClient(TableName(storage.Prefix));
+        Table = storage.Service.GetTableClient(TableName(storage.Prefix));
     }
 
     internal TableClient Table { get; }

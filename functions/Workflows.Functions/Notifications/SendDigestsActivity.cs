@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
-using Workflows.Engine.Abstractions;
+using Workflows.Domain.Decisions;
+using Workflows.Orchestrations.Activities;
+using Workflows.Orchestrations.Cases;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Notifications.Templates;
 using Workflows.Functions.Policy;
 
@@ -11,7 +14,7 @@ public sealed record DigestResult(DateOnly Date, IReadOnlyList<string> Recipient
 /// <summary>
 /// The "send-digests" activity: each person's digest for one working day (see <see cref="DigestComposer"/>),
 /// deduped per person per date in the <see cref="MailLedger"/>, so a repeated run sends only what is missing.
-/// An empty digest is not sent. Transient failures retry the run (durably, by the engine); a refusal is logged
+/// An empty digest is not sent. Transient failures retry the run (durably, by the runtime); a refusal is logged
 /// and that person is not tried again for that day.
 /// </summary>
 public sealed class SendDigestsActivity(

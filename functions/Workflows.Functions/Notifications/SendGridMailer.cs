@@ -9,7 +9,7 @@ namespace Workflows.Functions.Notifications;
 /// <summary>
 /// Sends through SendGrid's v3 mail API with the <c>SendGrid</c> client. It never retries itself: a 429 (with
 /// its Retry-After), a 5xx or a network failure is a transient <see cref="MailDeliveryException"/> that the
-/// notify activity turns into a durable engine retry; any other 4xx is permanent. Tracking is off (no link
+/// notify activity turns into a durable activity retry; any other 4xx is permanent. Tracking is off (no link
 /// rewriting, no open pixel) and categories and custom args carry only case reference, step and template.
 /// </summary>
 public sealed class SendGridMailer : IMailer
@@ -113,7 +113,7 @@ public sealed class SendGridMailer : IMailer
             return delta;
         }
 
-        // An HTTP date is wall-clock time of the provider, so compare with the real clock, not the engine's.
+        // An HTTP date is wall-clock time of the provider, so compare with the real clock, not business time.
         if (retryAfter?.Date is { } date && date - TimeProvider.System.GetUtcNow() is var wait && wait > TimeSpan.Zero)
         {
             return wait;

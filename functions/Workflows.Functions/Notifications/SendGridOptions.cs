@@ -14,7 +14,7 @@ public sealed class SendGridOptions
     [Required, Url]
     public string Host { get; set; } = "https://api.sendgrid.com";
 
-    /// <summary>How long one send may take before it counts as a transient failure (and is retried by the engine).</summary>
+    /// <summary>How long one send may take before it counts as a transient failure (and is retried by the runtime).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }

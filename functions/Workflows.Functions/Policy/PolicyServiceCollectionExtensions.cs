@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 using Workflows.Domain.Plans;
 using Workflows.Domain.Signals;
 using Workflows.Domain.Trajectories;
-using Workflows.Engine.Abstractions;
+using Workflows.Domain.Decisions;
+using Workflows.Orchestrations.Activities;
+using Workflows.Orchestrations.Cases;
+using Workflows.Orchestrations.Client;
 
 namespace Workflows.Functions.Policy;
 
@@ -16,8 +19,8 @@ internal static class PolicyServiceCollectionExtensions
             .Validate(ValidPlans, "Policy: a plan override names an unknown step or loosens a statutory term.")
             .ValidateOnStart();
         services.AddSingleton<CasePolicy>();
-        services.AddSingleton(sp => CaseDefinitionAdapter.Wrap(new SignalOrchestration(sp.GetRequiredService<CasePolicy>().Calendar())));
-        services.AddSingleton(sp => CaseDefinitionAdapter.Wrap(new TrajectoryOrchestration(sp.GetRequiredService<CasePolicy>().Calendar())));
+        services.AddSingleton<ICaseDefinition>(sp => new SignalOrchestration(sp.GetRequiredService<CasePolicy>().Calendar()));
+        services.AddSingleton<ICaseDefinition>(sp => new TrajectoryOrchestration(sp.GetRequiredService<CasePolicy>().Calendar()));
         return services;
     }
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
 using Workflows.Domain.Cases;
-using Workflows.Engine.Storage;
+using Workflows.Orchestrations.Storage;
 
 namespace Workflows.Functions.Retention;
 
@@ -14,9 +14,9 @@ public sealed record CaseCount(string Kind, string Municipality, string Month, s
 /// id so a repeated purge writes the same row (the activity runs at least once); counting reads a
 /// partition per kind and municipality.
 /// </summary>
-public sealed class CaseStatistics(EngineStorage storage)
+public sealed class CaseStatistics(CaseTables storage)
 {
-    private readonly TableClient _table = storage.TableService.GetTableClient($"{storage.Prefix}stats");
+    private readonly TableClient _table = storage.Service.GetTableClient($"{storage.Prefix}stats");
 
     public async Task RecordAsync(PurgeRequest request, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using Workflows.Domain.Cases;
-using Workflows.Engine.Abstractions;
-using Workflows.Engine.Client;
+using Workflows.Domain.Decisions;
+using Workflows.Orchestrations.Activities;
+using Workflows.Orchestrations.Cases;
+using Workflows.Orchestrations.Client;
 
 namespace Workflows.Functions.Retention;
 
@@ -8,7 +10,7 @@ namespace Workflows.Functions.Retention;
 /// Retention expiry (RULES §1 "Retention"): keep the anonymous count, then delete every row and queued
 /// message of the case and of the signals it absorbed. Idempotent, so running it again is harmless.
 /// </summary>
-public sealed class PurgeCaseActivity(CaseStatistics statistics, OrchestrationClient client) : IActivityHandler
+public sealed class PurgeCaseActivity(CaseStatistics statistics, CaseClient client) : IActivityHandler
 {
     public string Name => PurgeRequest.ActivityName;
 
@@ -19,13 +21,13 @@ public sealed class PurgeCaseActivity(CaseStatistics statistics, OrchestrationCl
         var purged = 0;
         foreach (var caseId in request.CaseIds)
         {
-            if (await client.PurgeAsync(caseId, "retention-expired", cancellationToken))
+            if (await client.PurgeAsync(caseId, "retention-expired", cancellationToken, fromItsOwnActivity: caseId == context.InstanceId))
             {
                 purged++;
             }
         }
 
-        // The instance that asked is gone now; nothing reads this result, it is for the logs of the engine.
+        // The instance that asked is gone now; nothing reads this result, it is for the task hub's history.
         return new { purged };
     }
 }

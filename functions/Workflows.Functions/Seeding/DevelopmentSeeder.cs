@@ -78,7 +78,7 @@ internal sealed class DevelopmentSeeder(
 
             try
             {
-                // Real time: waiting for a storage service is not domain time (see EngineHostedService).
+                // Real time: waiting for a storage service is not domain time (see TaskHubHostedService).
                 await Task.Delay(delay, TimeProvider.System, stoppingToken);
             }
             catch (OperationCanceledException)

@@ -15,7 +15,9 @@ namespace Workflows.Functions.Signals;
 /// <see cref="SignalsOptions.MaxBatchSignals"/>, stores nothing), then signal by signal, each judged on its
 /// own. Valid signals start with bounded parallelism (<see cref="SignalsOptions.BatchConcurrency"/>), except
 /// that signals of one household go one after another, so a later one merges into the case the earlier one
-/// opened. A reference repeated within the batch is a duplicate of its first occurrence.
+/// opened. The runtime writes a new case's household row a moment after its start, so a later signal of the
+/// household is taken into the case its earlier one opened (or was taken into) as the batch knows it, without
+/// waiting for that row. A reference repeated within the batch is a duplicate of its first occurrence.
 /// </summary>
 internal sealed class SignalBatchProcessor(
     SignalReceiver receiver, CasePolicy policy, TimeProvider clock, IOptions<SignalsOptions> options, ILogger<SignalBatchProcessor> logger)
@@ -44,7 +46,7 @@ internal sealed class SignalBatchProcessor(
         var results = new SignalBatchResult[count];
         var today = IsoDate.Today(clock);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var households = new Dictionary<string, Task>(StringComparer.Ordinal);
+        var households = new Dictionary<string, Task<string?>>(StringComparer.Ordinal);
         var running = new List<Task>();
         using var gate = new SemaphoreSlim(options.Value.BatchConcurrency);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -105,22 +107,25 @@ internal sealed class SignalBatchProcessor(
         return results;
     }
 
-    private async Task StartAsync(
-        Task? before, ValidSignal signal, BatchRow row, SignalBatchResult[] results, string corporationId, SemaphoreSlim gate, CancellationTokenSource failed)
+    /// <summary>Starts one signal after its household's earlier one; answers the household's open case it is now in (null: not known).</summary>
+    private async Task<string?> StartAsync(
+        Task<string?>? before, ValidSignal signal, BatchRow row, SignalBatchResult[] results, string corporationId, SemaphoreSlim gate, CancellationTokenSource failed)
     {
         try
         {
+            string? openInBatch = null;
             if (before is not null)
             {
                 // The household's earlier signal first (this one may merge into its case); started by this batch, no context to deadlock.
 #pragma warning disable VSTHRD003
-                await before;
+                openInBatch = await before;
 #pragma warning restore VSTHRD003
             }
 
-            var received = await receiver.ReceiveAsync(corporationId, signal, failed.Token);
+            var received = await receiver.ReceiveAsync(corporationId, signal, openInBatch, waitUntilFindable: false, failed.Token);
             results[row.Index] = new SignalBatchResult(
                 row.Index, signal.ExternalReference, received.Created ? SignalBatchResult.Created : SignalBatchResult.Duplicate, received.Id, null, row.Line);
+            return received.HouseholdCase ?? openInBatch;
         }
         catch (Exception)
         {

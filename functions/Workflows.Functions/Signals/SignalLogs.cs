@@ -20,4 +20,7 @@ internal static partial class SignalLogs
 
     [LoggerMessage(2506, LogLevel.Information, "Event {EventName} on signal case {InstanceId} by {Source}.")]
     public static partial void EventRaised(this ILogger logger, string eventName, string instanceId, string source);
+
+    [LoggerMessage(2507, LogLevel.Warning, "Signal {InstanceId} was started but its household row did not show within the wait; a signal for the same household sent right now may open a case of its own.")]
+    public static partial void SignalNotYetFindable(this ILogger logger, string instanceId);
 }

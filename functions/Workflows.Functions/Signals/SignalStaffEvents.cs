@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Domain.Cases;
 using Workflows.Domain.Signals;
-using Workflows.Engine.Client;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Api;
 using Workflows.Functions.Cases;
 
@@ -18,7 +18,7 @@ internal sealed class SignalStaffEvents : StaffEventRules<SignalState, SignalEve
 
     public override CaseKind Kind => CaseKind.Signal;
 
-    public override async Task<SignalState?> FindAsync(OrchestrationClient client, string id, CancellationToken cancellationToken) =>
+    public override async Task<SignalState?> FindAsync(CaseClient client, string id, CancellationToken cancellationToken) =>
         (await SignalViews.FindAsync(client, id, cancellationToken))?.State;
 
     public override string MunicipalityOf(SignalState state) => state.Municipality;

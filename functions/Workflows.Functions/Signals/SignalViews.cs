@@ -1,6 +1,6 @@
 using Workflows.Domain.Cases;
 using Workflows.Domain.Signals;
-using Workflows.Engine.Client;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Api;
 
 namespace Workflows.Functions.Signals;
@@ -12,7 +12,7 @@ internal static class SignalViews
     /// The signal of <paramref name="id"/> with its state, or null when there is no such signal (unknown id,
     /// another kind of instance, or purged).
     /// </summary>
-    public static async Task<(InstanceStatus Status, SignalState State)?> FindAsync(OrchestrationClient client, string id, CancellationToken cancellationToken)
+    public static async Task<(InstanceStatus Status, SignalState State)?> FindAsync(CaseClient client, string id, CancellationToken cancellationToken)
     {
         if (!SignalIds.IsWellFormed(id)
             || await client.GetStatusAsync(id, cancellationToken) is not { State: not null } status
@@ -28,7 +28,7 @@ internal static class SignalViews
     /// The coarse view; a signal absorbed into an open case of the same household shows that case's status
     /// (and closure), since that is where the household is helped.
     /// </summary>
-    public static async Task<SignalStatusView> CoarseAsync(OrchestrationClient client, string id, SignalState state, CancellationToken cancellationToken)
+    public static async Task<SignalStatusView> CoarseAsync(CaseClient client, string id, SignalState state, CancellationToken cancellationToken)
     {
         var shown = state;
         if (state.MergedInto is { } target && await FindAsync(client, target, cancellationToken) is { } merged)

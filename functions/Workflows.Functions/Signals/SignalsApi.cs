@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Workflows.Domain.Cases;
 using Workflows.Domain.Signals;
-using Workflows.Engine.Client;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Api;
 using Workflows.Functions.Audit;
 using Workflows.Functions.Auth;
@@ -106,7 +106,7 @@ public static class SignalsApi
     internal static async Task<Results<Created<SignalStatusView>, Ok<SignalStatusView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         HttpContext http,
         SignalReceiver receiver,
-        OrchestrationClient client,
+        CaseClient client,
         CasePolicy policy,
         TimeProvider clock,
         IOptions<ApiOptions> apiOptions,
@@ -194,7 +194,7 @@ public static class SignalsApi
     }
 
     internal static async Task<Results<Ok<SignalStatusView>, Ok<SignalCaseView>, NotFound>> GetAsync(
-        string id, HttpContext http, OrchestrationClient client, AccessLog accessLog, TimeProvider clock, CancellationToken cancellationToken)
+        string id, HttpContext http, CaseClient client, AccessLog accessLog, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = http.Caller();
         if (await SignalViews.FindAsync(client, id, cancellationToken) is not var (_, state))
@@ -220,7 +220,7 @@ public static class SignalsApi
     internal static async Task<Results<Accepted<SignalStatusView>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string id,
         HttpContext http,
-        OrchestrationClient client,
+        CaseClient client,
         TimeProvider clock,
         IOptions<ApiOptions> apiOptions,
         ILogger<SignalReceiver> logger,
@@ -254,12 +254,12 @@ public static class SignalsApi
         var target = state.MergedInto ?? id;
         var after = await client.RaiseEventAsync(target, update.Type, update.Payload, caller.Id, eventId, cancellationToken);
         logger.EventRaised(update.Type, target, caller.Id);
-        var current = target == id && after is { State: not null } ? after.StateAs<SignalState>() : state;
+        var current = target == id && after is { Status.State: not null } ? after.Status.StateAs<SignalState>() : state;
         return TypedResults.Accepted(Location(id), await SignalViews.CoarseAsync(client, id, current, cancellationToken));
     }
 
-    internal static Task<Results<Ok<SignalCaseView>, NotFound, ValidationProblem, ProblemHttpResult>> EventAsync(
-        string id, HttpContext http, OrchestrationClient client, AccessLog accessLog, TimeProvider clock,
+    internal static Task<Results<Ok<SignalCaseView>, Accepted<SignalCaseView>, NotFound, ValidationProblem, ProblemHttpResult>> EventAsync(
+        string id, HttpContext http, CaseClient client, AccessLog accessLog, TimeProvider clock,
         IOptions<ApiOptions> apiOptions, ILogger<SignalReceiver> logger, CancellationToken cancellationToken) =>
         StaffEventEndpoint.RecordAsync(SignalStaffEvents.Instance, id, http, client, accessLog, clock, apiOptions.Value, logger, cancellationToken);
 

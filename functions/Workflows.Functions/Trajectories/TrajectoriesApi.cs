@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Workflows.Domain.Cases;
 using Workflows.Domain.Trajectories;
-using Workflows.Engine.Client;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Api;
 using Workflows.Functions.Audit;
 using Workflows.Functions.Auth;
@@ -68,7 +68,7 @@ public static class TrajectoriesApi
 
     internal static async Task<Results<Created<TrajectoryCaseView>, Ok<TrajectoryCaseView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         HttpContext http,
-        OrchestrationClient client,
+        CaseClient client,
         CasePolicy policy,
         AccessLog accessLog,
         TimeProvider clock,
@@ -137,7 +137,7 @@ public static class TrajectoriesApi
     }
 
     internal static async Task<Results<Ok<TrajectoryCaseView>, NotFound>> GetAsync(
-        string id, HttpContext http, OrchestrationClient client, AccessLog accessLog, TimeProvider clock, CancellationToken cancellationToken)
+        string id, HttpContext http, CaseClient client, AccessLog accessLog, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = http.Caller();
         if (await TrajectoryViews.FindAsync(client, id, cancellationToken) is not var (_, state) || !caller.IsStaffOf(state.Municipality))
@@ -149,8 +149,8 @@ public static class TrajectoriesApi
         return TypedResults.Ok(TrajectoryViews.Full(id, state, IsoDate.Today(clock)));
     }
 
-    internal static Task<Results<Ok<TrajectoryCaseView>, NotFound, ValidationProblem, ProblemHttpResult>> EventAsync(
-        string id, HttpContext http, OrchestrationClient client, AccessLog accessLog, TimeProvider clock,
+    internal static Task<Results<Ok<TrajectoryCaseView>, Accepted<TrajectoryCaseView>, NotFound, ValidationProblem, ProblemHttpResult>> EventAsync(
+        string id, HttpContext http, CaseClient client, AccessLog accessLog, TimeProvider clock,
         IOptions<ApiOptions> apiOptions, ILogger<TrajectoryState> logger, CancellationToken cancellationToken) =>
         StaffEventEndpoint.RecordAsync(TrajectoryStaffEvents.Instance, id, http, client, accessLog, clock, apiOptions.Value, logger, cancellationToken);
 

@@ -89,7 +89,7 @@ internal static class TrajectoryEventValidator
             Step = common.Step,
             ExtensionReason = type == TrajectoryEvents.StepExtended ? textReason : null,
             Consent = type == TrajectoryEvents.IntakeCompleted ? consent : null,
-            // The engine keeps a suspension's reason as its note.
+            // The case keeps a suspension's reason as its note.
             Note = type == TrajectoryEvents.Suspended ? Join(textReason, common.Note) : common.Note,
         });
     }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Domain.Cases;
 using Workflows.Domain.Trajectories;
-using Workflows.Engine.Client;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Api;
 using Workflows.Functions.Cases;
 
@@ -18,7 +18,7 @@ internal sealed class TrajectoryStaffEvents : StaffEventRules<TrajectoryState, T
 
     public override CaseKind Kind => CaseKind.Trajectory;
 
-    public override async Task<TrajectoryState?> FindAsync(OrchestrationClient client, string id, CancellationToken cancellationToken) =>
+    public override async Task<TrajectoryState?> FindAsync(CaseClient client, string id, CancellationToken cancellationToken) =>
         (await TrajectoryViews.FindAsync(client, id, cancellationToken))?.State;
 
     public override string MunicipalityOf(TrajectoryState state) => state.Municipality;

@@ -1,6 +1,6 @@
 using Workflows.Domain.Cases;
 using Workflows.Domain.Trajectories;
-using Workflows.Engine.Client;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Api;
 
 namespace Workflows.Functions.Trajectories;
@@ -39,7 +39,7 @@ public sealed record TrajectoryCaseView(
 internal static class TrajectoryViews
 {
     /// <summary>The trajectory of <paramref name="id"/> with its state, or null (unknown id, another kind of instance, purged).</summary>
-    public static async Task<(InstanceStatus Status, TrajectoryState State)?> FindAsync(OrchestrationClient client, string id, CancellationToken cancellationToken)
+    public static async Task<(InstanceStatus Status, TrajectoryState State)?> FindAsync(CaseClient client, string id, CancellationToken cancellationToken)
     {
         if (!TrajectoryIds.IsWellFormed(id)
             || await client.GetStatusAsync(id, cancellationToken) is not { State: not null } status

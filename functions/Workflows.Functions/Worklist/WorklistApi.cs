@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Domain.Calendar;
 using Workflows.Domain.Cases;
-using Workflows.Engine.Client;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Api;
 using Workflows.Functions.Auth;
 
@@ -27,7 +27,7 @@ public static class WorklistApi
     }
 
     internal static async Task<Results<Ok<WorklistResponse>, ValidationProblem>> GetAsync(
-        HttpContext http, OrchestrationClient client, TimeProvider clock,
+        HttpContext http, CaseClient client, TimeProvider clock,
         string? due, string? assignee, string? team, string? kind, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

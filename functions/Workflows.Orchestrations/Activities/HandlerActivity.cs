@@ -17,7 +17,7 @@ public sealed class HandlerActivity(IActivityHandler handler, CancellationToken 
         ArgumentNullException.ThrowIfNull(input);
         try
         {
-            var result = await handler.ExecuteAsync(new ActivityContext(input.InstanceId, input.ActivityId, input.Input, 1), stopping);
+            var result = await handler.ExecuteAsync(new ActivityContext(input.InstanceId, input.ActivityId, input.Input, 1) { DecidedAt = input.DecidedAt }, stopping);
             return result is null ? null : DomainJson.ToElement(result);
         }
         catch (ActivityException ex) when (!ex.Retryable)

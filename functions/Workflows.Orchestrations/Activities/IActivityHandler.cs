@@ -21,6 +21,9 @@ public interface IActivityHandler
 /// <param name="Attempt">1 on the first run.</param>
 public sealed record ActivityContext(string InstanceId, string ActivityId, JsonElement Input, int Attempt)
 {
+    /// <summary>Business time of the transition that called the activity.</summary>
+    public DateTimeOffset DecidedAt { get; init; }
+
     /// <summary>The input as <typeparamref name="T"/>.</summary>
     public T InputAs<T>() => Input.Deserialize<T>(DomainJson.Options) ?? throw new InvalidOperationException("Activity input is empty.");
 }

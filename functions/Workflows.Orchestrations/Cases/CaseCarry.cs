@@ -59,6 +59,12 @@ public sealed record CaseCarry
     /// <summary>Events to apply first: those that met a fault, kept for the operator's retry.</summary>
     public IReadOnlyList<CaseMessage> Inbox { get; init; } = [];
 
+    /// <summary>Per sender, the order number of the last message applied (see <see cref="CaseMessage.Order"/>).</summary>
+    public IReadOnlyDictionary<string, long> Senders { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Messages that came before an earlier one of the same sender (a queue redelivers out of order); applied when it comes.</summary>
+    public IReadOnlyList<CaseMessage> Held { get; init; } = [];
+
     /// <summary>Effects decided but not yet carried out (the start's, decided where the request was taken).</summary>
     public CaseEffects? Outbox { get; init; }
 

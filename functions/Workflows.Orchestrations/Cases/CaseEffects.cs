@@ -12,7 +12,11 @@ public sealed record CaseEffects(IReadOnlyList<ActivityCall> Activities, IReadOn
 }
 
 /// <summary>An activity to run: <paramref name="ActivityId"/> is stable, so receivers dedupe repeated runs.</summary>
-public sealed record ActivityCall(string Name, string ActivityId, string InstanceId, JsonElement Input, bool NotifyOnCompletion);
+public sealed record ActivityCall(string Name, string ActivityId, string InstanceId, JsonElement Input, bool NotifyOnCompletion)
+{
+    /// <summary>Business time of the transition that decided it (a reminder's "sent at" is its due instant, not its run).</summary>
+    public DateTimeOffset DecidedAt { get; init; }
+}
 
 /// <summary>An event for another case.</summary>
 public sealed record OutgoingEvent(string TargetInstanceId, CaseMessage Message);

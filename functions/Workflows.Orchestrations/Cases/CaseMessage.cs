@@ -12,6 +12,15 @@ namespace Workflows.Orchestrations.Cases;
 /// <param name="Source">Who sent it (staff id, corporation id, "instance:{id}").</param>
 public sealed record CaseMessage(string Id, string Name, JsonElement? Payload, string Source)
 {
+    /// <summary>The client that sent it (one id per client process), with <see cref="Order"/>: its n-th message to this case.</summary>
+    public string? Sender { get; init; }
+
+    /// <summary>1, 2, 3, ... per sender and case: the case applies a sender's messages in this order (ARCHITECTURE §5.2).</summary>
+    public long? Order { get; init; }
+
+    /// <summary>Orchestration time at which the case put it aside, waiting for an earlier one of its sender.</summary>
+    public DateTime? HeldSince { get; init; }
+
     /// <summary>The one Durable Task event name every case listens to.</summary>
     public const string EventName = "case-event";
 

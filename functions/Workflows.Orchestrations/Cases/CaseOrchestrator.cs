@@ -76,6 +76,7 @@ public sealed class CaseOrchestrator(ICaseDefinition definition, CaseRuntimeOpti
                 else if (winner == _timer)
                 {
                     _timer = null;
+                    ReleaseOverdue();
                     FireDueTimers();
                 }
                 else
@@ -102,6 +103,68 @@ public sealed class CaseOrchestrator(ICaseDefinition definition, CaseRuntimeOpti
         }
 
         private void Receive(CaseMessage message)
+        {
+            if (message.Sender is not { } sender || message.Order is not { } order)
+            {
+                Apply(message);
+                return;
+            }
+
+            var last = carry.Senders.GetValueOrDefault(sender);
+            if (order <= last)
+            {
+                return; // applied before (a redelivery)
+            }
+
+            if (order > last + 1)
+            {
+                // An earlier message of this sender is still on its way (redelivered after a host died): wait for it.
+                carry = carry with { Held = [.. carry.Held, message with { HeldSince = context.CurrentUtcDateTime }] };
+                return;
+            }
+
+            Apply(message);
+            Sent(sender, order);
+            while (carry.Held.FirstOrDefault(h => h.Sender == sender && h.Order == carry.Senders[sender] + 1) is { } next)
+            {
+                carry = carry with { Held = [.. carry.Held.Where(h => !ReferenceEquals(h, next))] };
+                Apply(next);
+                Sent(sender, next.Order!.Value);
+            }
+        }
+
+        /// <summary>Held messages whose predecessor did not come within the hold time are applied in their order.</summary>
+        private void ReleaseOverdue()
+        {
+            var due = context.CurrentUtcDateTime - options.OrderHoldTime;
+            foreach (var sender in carry.Held.Where(h => h.HeldSince <= due).Select(h => h.Sender!).Distinct(StringComparer.Ordinal).ToList())
+            {
+                foreach (var held in carry.Held.Where(h => h.Sender == sender).OrderBy(h => h.Order).ToList())
+                {
+                    carry = carry with { Held = [.. carry.Held.Where(h => !ReferenceEquals(h, held))] };
+                    if (held.Order > carry.Senders.GetValueOrDefault(sender))
+                    {
+                        Apply(held);
+                        Sent(sender, held.Order!.Value);
+                    }
+                }
+            }
+        }
+
+        private void Sent(string sender, long order)
+        {
+            var senders = carry.Senders.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
+            senders[sender] = order;
+            // Bounded: client processes come and go; a sender unheard of for long starts again at 1 only if new.
+            while (senders.Count > 64)
+            {
+                senders.Remove(senders.MinBy(s => s.Value).Key);
+            }
+
+            carry = carry with { Senders = senders };
+        }
+
+        private void Apply(CaseMessage message)
         {
             if (message.Name == CaseMessage.ClockEvent)
             {
@@ -262,13 +325,15 @@ public sealed class CaseOrchestrator(ICaseDefinition definition, CaseRuntimeOpti
 
         private void ArmEarliestTimer()
         {
-            if (carry.IsFinal || carry.NextDue is not { } due)
+            DateTime? release = carry.Held.Count == 0 ? null : carry.Held.Min(h => h.HeldSince!.Value) + options.OrderHoldTime;
+            DateTime? timer = carry.IsFinal || carry.NextDue is not { } due ? null : (due - carry.Skew).UtcDateTime;
+            if ((timer, release) is (null, null))
             {
                 CancelTimer();
                 return;
             }
 
-            var fireAt = (due - carry.Skew).UtcDateTime;
+            var fireAt = timer is { } t && (release is null || t <= release) ? t : release!.Value;
             if (_timer is not null && fireAt == _timerAt)
             {
                 return; // the same earliest timer: keep it (one timer message, not one per event)

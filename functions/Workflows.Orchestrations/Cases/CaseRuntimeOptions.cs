@@ -13,10 +13,17 @@ public sealed class CaseRuntimeOptions
 
     /// <summary>Attempts of an activity before it counts as failed (ARCHITECTURE §5.4).</summary>
     [Range(1, 100)]
-    public int ActivityMaxAttempts { get; set; } = 8;
+    public int ActivityMaxAttempts { get; set; } = 20;
 
     /// <summary>First retry delay; each next one doubles, up to <see cref="ActivityMaxRetryInterval"/>.</summary>
     public TimeSpan ActivityFirstRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    public TimeSpan ActivityMaxRetryInterval { get; set; } = TimeSpan.FromMinutes(10);
+    /// <remarks>With the defaults (20 attempts, 5 s doubling to 30 min) an activity keeps trying for about six hours: a mail provider's outage of hours loses nothing.</remarks>
+    public TimeSpan ActivityMaxRetryInterval { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long a message that overtook an earlier one of its sender waits for it (a message read by a host that died
+    /// comes back after the control queue's visibility timeout, after later ones): longer than that timeout.
+    /// </summary>
+    public TimeSpan OrderHoldTime { get; set; } = TimeSpan.FromSeconds(45);
 }

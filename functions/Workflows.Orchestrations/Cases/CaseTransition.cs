@@ -89,7 +89,7 @@ public static class CaseTransition
             switch (command)
             {
                 case CallActivityCommand call:
-                    activities.Add(new ActivityCall(call.Name, call.ActivityId, instanceId, call.Input, call.NotifyOnCompletion));
+                    activities.Add(new ActivityCall(call.Name, call.ActivityId, instanceId, call.Input, call.NotifyOnCompletion) { DecidedAt = now });
                     break;
                 case RaiseEventCommand raise:
                     events.Add(new OutgoingEvent(raise.TargetInstanceId, new CaseMessage(raise.EventId, raise.Name, raise.Payload, $"instance:{instanceId}")));

@@ -22,6 +22,8 @@ public sealed class CaseClient
     private readonly CaseTables _tables;
     private readonly CaseClientOptions _options;
     private readonly ILogger _logger;
+    private readonly string _sender = Guid.NewGuid().ToString("N")[..12];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _orders = new(StringComparer.Ordinal);
 
     public CaseClient(
         DurableTaskClient client, IEnumerable<ICaseDefinition> definitions, CaseClock clock, CaseTables tables,
@@ -63,7 +65,21 @@ public sealed class CaseClient
 
         var (carry, effects) = CaseTransition.Start(definition, instanceId, DomainJson.ToElement(input), _clock.Now, _clock.Skew, _clock.IsVirtual, source);
         carry = carry with { Outbox = effects };
-        await _client.ScheduleNewOrchestrationInstanceAsync(type, carry, new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), cancellationToken);
+        try
+        {
+            await _client.ScheduleNewOrchestrationInstanceAsync(type, carry, new Microsoft.DurableTask.StartOrchestrationOptions(instanceId), cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A concurrent start of the same id won (the client refuses a second start of a live instance): a duplicate.
+            if (await GetStatusAsync(instanceId, cancellationToken) is { } raced)
+            {
+                return new StartResult(raced, Created: false);
+            }
+
+            throw;
+        }
+
         return new StartResult(ToStatus(instanceId, RuntimeStatus.Pending, carry, null), Created: true);
     }
 
@@ -79,7 +95,7 @@ public sealed class CaseClient
     {
         CaseIds.Validate(instanceId);
         ArgumentException.ThrowIfNullOrEmpty(name);
-        if (await GetStatusAsync(instanceId, cancellationToken) is not { } before)
+        if (await ReadyAsync(instanceId, cancellationToken) is not { } before)
         {
             return null;
         }
@@ -100,6 +116,7 @@ public sealed class CaseClient
     public async Task EnqueueEventAsync(string instanceId, string name, object? payload, string source, string? eventId, CancellationToken cancellationToken)
     {
         CaseIds.Validate(instanceId);
+        await ReadyAsync(instanceId, cancellationToken);
         await SendAsync(instanceId, new CaseMessage(eventId ?? Guid.NewGuid().ToString("N"), name, payload is null ? null : DomainJson.ToElement(payload), source), cancellationToken);
     }
 
@@ -185,6 +202,8 @@ public sealed class CaseClient
 
         if (!status.RuntimeStatus.IsFinal())
         {
+            // Let a projection write in flight land first, so it cannot bring rows back after they are removed.
+            await WaitForAsync(instanceId, s => s.Pending == 0, TimeSpan.FromSeconds(10), cancellationToken);
             await _client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions(new { reason }), cancellationToken);
             status = await WaitForAsync(instanceId, s => s.RuntimeStatus == RuntimeStatus.Terminated, TimeSpan.FromSeconds(30), cancellationToken) ?? status;
             await RemoveIndexAsync(instanceId, status, cancellationToken);
@@ -227,12 +246,16 @@ public sealed class CaseClient
     /// history lines and the task hub's instance and history go; the purge itself is recorded without personal
     /// data. False when nothing existed.
     /// </summary>
-    public async Task<bool> PurgeAsync(string instanceId, string reason, CancellationToken cancellationToken)
+    /// <param name="fromItsOwnActivity">Called by an activity of this very case (the retention purge): that activity is in flight.</param>
+    public async Task<bool> PurgeAsync(string instanceId, string reason, CancellationToken cancellationToken, bool fromItsOwnActivity = false)
     {
         CaseIds.Validate(instanceId);
         var status = await GetStatusAsync(instanceId, cancellationToken);
         if (status is not null && status.RuntimeStatus is RuntimeStatus.Pending or RuntimeStatus.Running or RuntimeStatus.Suspended)
         {
+            // Let projection writes in flight land first, so none brings rows back after they are deleted.
+            var inFlight = fromItsOwnActivity ? 1 : 0;
+            await WaitForAsync(instanceId, s => s.Pending <= inFlight, TimeSpan.FromSeconds(10), cancellationToken);
             // Purging a running instance would delete it under its own feet; end it first.
             await _client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions(new { reason = "purge" }), cancellationToken);
             status = await WaitForAsync(instanceId, s => s.RuntimeStatus.IsFinal() || s.RuntimeStatus == RuntimeStatus.Failed, TimeSpan.FromSeconds(60), cancellationToken)
@@ -274,8 +297,30 @@ public sealed class CaseClient
         }
     }
 
-    private async Task SendAsync(string instanceId, CaseMessage message, CancellationToken cancellationToken) =>
-        await _client.RaiseEventAsync(instanceId, CaseMessage.EventName, message, cancellationToken);
+    /// <summary>
+    /// Every message of this client to a case carries its sender and a running number, so the case applies them in
+    /// the order sent even when the queue hands one back late (a host died holding it).
+    /// </summary>
+    private async Task SendAsync(string instanceId, CaseMessage message, CancellationToken cancellationToken)
+    {
+        var order = _orders.AddOrUpdate(instanceId, 1, (_, n) => n + 1);
+        await _client.RaiseEventAsync(instanceId, CaseMessage.EventName, message with { Sender = _sender, Order = order }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The case, once its first episode ran: an event that reaches a case still Pending can be discarded by the
+    /// Azure Storage backend while partitions move between hosts (its start still held by the old owner).
+    /// </summary>
+    private async Task<InstanceStatus?> ReadyAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var status = await GetStatusAsync(instanceId, cancellationToken);
+        if (status is { RuntimeStatus: RuntimeStatus.Pending })
+        {
+            status = await WaitForAsync(instanceId, s => s.RuntimeStatus != RuntimeStatus.Pending, TimeSpan.FromSeconds(30), cancellationToken) ?? status;
+        }
+
+        return status;
+    }
 
     private static InstanceStatus? ToStatus(OrchestrationMetadata metadata)
     {

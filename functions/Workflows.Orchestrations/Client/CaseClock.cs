@@ -31,6 +31,6 @@ public sealed class CaseClock
 
     public DateTimeOffset Now => Business.GetUtcNow();
 
-    /// <summary>Business time minus real time: 0 in production.</summary>
+    /// <summary>Business time minus real time (negative for a clock set in the past, as tests do): 0 in production.</summary>
     public TimeSpan Skew => _virtual?.Offset ?? TimeSpan.Zero;
 }

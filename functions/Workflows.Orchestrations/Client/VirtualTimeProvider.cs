@@ -11,6 +11,13 @@ public sealed class VirtualTimeProvider(TimeProvider real) : TimeProvider
 
     public VirtualTimeProvider() : this(System) { }
 
+    /// <summary>A clock that reads <paramref name="start"/> now (earlier or later than real time) and runs on from there.</summary>
+    public VirtualTimeProvider(TimeProvider real, DateTimeOffset start) : this(real)
+    {
+        ArgumentNullException.ThrowIfNull(real);
+        _offsetTicks = (start - real.GetUtcNow()).Ticks;
+    }
+
     /// <summary>How far ahead of real time this clock is.</summary>
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using Workflows.Domain.Cases;
 using Workflows.Domain.Decisions;
-using Workflows.Engine.Abstractions;
+using Workflows.Orchestrations.Activities;
 
 namespace Workflows.Domain.Tests.Support;
 
-/// <summary>Records the notify activity (reminders, escalations) with the virtual time it ran at.</summary>
-public sealed class NotifyRecorder(TimeProvider clock) : IActivityHandler
+/// <summary>Records the notify activity (reminders, escalations) with the business time its case decided it.</summary>
+public sealed class NotifyRecorder : IActivityHandler
 {
     private readonly ConcurrentDictionary<string, int> _runs = new();
 
@@ -19,7 +19,10 @@ public sealed class NotifyRecorder(TimeProvider clock) : IActivityHandler
     {
         if (_runs.AddOrUpdate(context.ActivityId, 1, (_, n) => n + 1) == 1)
         {
-            Sent.Enqueue((context.InputAs<Notification>(), clock.GetUtcNow()));
+            // To the minute: business time runs on with real time here, so a timer's transition happens a few
+            // milliseconds to seconds after its due instant; every due instant of the plans is on a whole minute.
+            var at = context.DecidedAt;
+            Sent.Enqueue((context.InputAs<Notification>(), at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMinute))));
         }
 
         return Task.FromResult<object?>(null);

@@ -2,7 +2,7 @@ using Workflows.Domain.Plans;
 using Workflows.Domain.Tests.Support;
 using Workflows.Domain.Trajectories;
 using Workflows.Domain.Decisions;
-using Workflows.Engine.Abstractions;
+using Workflows.Orchestrations.Client;
 using Workflows.Testing;
 using static Workflows.Domain.Tests.Support.Scenario;
 
@@ -160,7 +160,7 @@ public sealed class TrajectoryScheduleTests(AzuriteFixture azurite) : IClassFixt
 
     private static DateOnly D(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
 
-    private static TrajectoryState State(Workflows.Engine.Client.InstanceStatus status) => status.StateAs<TrajectoryState>();
+    private static TrajectoryState State(InstanceStatus status) => status.StateAs<TrajectoryState>();
 
     private static async Task<TrajectoryState> Raise(Scenario s, string name, TrajectoryEventPayload? payload) =>
         State((await s.RaiseAsync(Id, name, payload, "coordinator-zaanstad"))!);

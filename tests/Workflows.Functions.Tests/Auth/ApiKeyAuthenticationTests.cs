@@ -1,10 +1,12 @@
 using System.Net;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using Workflows.Engine;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Tests.Support;
 using Workflows.Testing;
+
+using Workflows.Orchestrations.Storage;
 
 namespace Workflows.Functions.Tests.Auth;
 
@@ -93,7 +95,7 @@ public sealed class ApiKeyAuthenticationTests(AzuriteFixture azurite) : IClassFi
     {
         await using var app = new WorkflowsAppFactory(azurite.ConnectionString) { Environment = "Development", AfterEndpoints = AuthProbe.Middleware };
         using var client = await app.CreateClientForAsync(TestCallers.TeamLeadZaanstad, _ct);
-        await app.Services.GetRequiredService<WorkflowEngine>().InitializeAsync(_ct); // the list below reads the engine's index
+        await app.Services.GetRequiredService<CaseTables>().EnsureCreatedAsync(_ct); // the list below reads the index
 
         using var probe = await client.GetAsync(AuthProbe.For(AuthPolicies.Manager), _ct);
         using var api = await client.GetAsync(Instances, _ct);

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using Workflows.Engine.Storage;
+using Workflows.Orchestrations.Storage;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Tests.Support;
 using Workflows.Testing;
@@ -168,7 +168,7 @@ public sealed class CredentialStoreTests(AzuriteFixture azurite) : IClassFixture
     {
         var counter = new StorageRequestCounter();
         var prefix = sameTablesAs?.Table.Name[..^"credentials".Length] ?? AzuriteFixture.NewPrefix();
-        var storage = EngineStorage.FromConnectionString(azurite.ConnectionString, prefix, counter);
+        var storage = CaseTables.FromConnectionString(azurite.ConnectionString, prefix, counter);
         return (new CredentialStore(storage, _clock), counter);
     }
 }

@@ -5,10 +5,12 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
-using Workflows.Engine;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Tests.Support;
 using Workflows.Testing;
+
+using Workflows.Orchestrations.Storage;
 
 namespace Workflows.Functions.Tests.Auth;
 
@@ -26,7 +28,7 @@ public sealed class EntraBearerTests(AzuriteFixture azurite) : IClassFixture<Azu
         await using var app = new WorkflowsAppFactory(azurite.ConnectionString) { ConfigureServices = TestEntra.AcceptTokens, AfterEndpoints = AuthProbe.Middleware };
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestEntra.TokenFor(TestCallers.TeamLeadPurmerend));
-        await app.Services.GetRequiredService<WorkflowEngine>().InitializeAsync(_ct); // the list below reads the engine's index
+        await app.Services.GetRequiredService<CaseTables>().EnsureCreatedAsync(_ct); // the list below reads the index
 
         using var probe = await client.GetAsync(AuthProbe.For(AuthPolicies.Manager), _ct);
         using var api = await client.GetAsync(new Uri("/api/v1/instances", UriKind.Relative), _ct);

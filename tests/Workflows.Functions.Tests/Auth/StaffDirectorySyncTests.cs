@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Workflows.Engine.Storage;
+using Workflows.Orchestrations.Storage;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Tests.Support;
 using Workflows.Testing;
@@ -78,7 +78,7 @@ public sealed class StaffDirectorySyncTests(AzuriteFixture azurite) : IClassFixt
     public async Task Unreachable_storage_does_not_fail_the_sign_in_and_the_next_one_tries_again()
     {
         // Nothing listens on port 1: every request is refused, through the SDK's real retries.
-        var storage = EngineStorage.FromConnectionString(
+        var storage = CaseTables.FromConnectionString(
             azurite.ConnectionString.Replace($":{azurite.TablePort}/", ":1/", StringComparison.Ordinal), AzuriteFixture.NewPrefix(), new StorageRequestCounter());
         var store = new CredentialStore(storage, TimeProvider.System);
         var sync = new StaffDirectorySync(new StaffDirectory(store), store, TimeProvider.System, NullLogger<StaffDirectorySync>.Instance);

@@ -7,8 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Workflows.Domain.Calendar;
-using Workflows.Engine;
-using Workflows.Engine.Client;
 using Workflows.Functions.Auth;
 using Workflows.Functions.DevClock;
 using Workflows.Functions.Notifications;
@@ -43,15 +41,15 @@ public sealed class DevClockTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await using var app = new WorkflowsAppFactory(azurite.ConnectionString)
         {
             Environment = "Development",
-            // The factory's FakeTimeProvider stands in for the clock in other tests; here the host's own virtual clock runs.
+            // Other tests run on the factory's own clock (OwnClock); here the host's own virtual clock runs.
+            OwnClock = false,
             ConfigureServices = services => services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<VirtualTimeProvider>()),
         };
         app.Settings["Clock:Mode"] = "Virtual";
-        app.Settings["Engine:TimerMode"] = "Queue"; // forced to Indexed: queue visibility cannot follow a jumping clock
         app.Settings["Mail:Directory"] = mail;
         app.Settings["Mail:DigestEnabled"] = "false";
         using var http = app.CreateClient();
-        Assert.Equal(TimerMode.Indexed, app.Services.GetRequiredService<IOptions<EngineOptions>>().Value.TimerMode);
+        Assert.True(app.Services.GetRequiredService<CaseClock>().IsVirtual);
         var clock = app.Services.GetRequiredService<VirtualTimeProvider>();
         Assert.Same(clock, app.Services.GetRequiredService<TimeProvider>());
 
@@ -86,7 +84,7 @@ public sealed class DevClockTests(AzuriteFixture azurite) : IClassFixture<Azurit
             await staff.UpsertStaffAsync(member, _ct);
         }
 
-        var client = app.Services.GetRequiredService<OrchestrationClient>();
+        var client = app.Services.GetRequiredService<CaseClient>();
         await client.StartAsync(Domain.Signals.SignalOrchestration.TypeName, "sig-demo", NotificationHarness.SignalIntake("sig-demo"), "demo-corp-a", _ct);
         var to = clock.GetUtcNow().AddDays(14);
         using (var twoWeeks = await http.PostAsJsonAsync("/dev/clock/advance", new { to = to.ToString("O") }, _ct))
@@ -144,16 +142,13 @@ public sealed class DevClockTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Clock:Mode"] = mode }).Build();
         var services = new ServiceCollection();
-        services.AddOptions<EngineOptions>();
         services.AddSingleton(TimeProvider.System);
         services.AddDevClock(configuration, new TestEnvironment(environment));
         using var provider = services.BuildServiceProvider();
 
         var clock = provider.GetRequiredService<TimeProvider>();
-        var timers = provider.GetRequiredService<IOptions<EngineOptions>>().Value.TimerMode;
 
         Assert.Equal(expectVirtual, clock is VirtualTimeProvider);
-        Assert.Equal(expectVirtual ? TimerMode.Indexed : TimerMode.Queue, timers);
     }
 
     [Fact]
@@ -175,6 +170,7 @@ public sealed class DevClockTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await using var app = new WorkflowsAppFactory(azurite.ConnectionString)
         {
             Environment = "Development",
+            OwnClock = false,
             ConfigureServices = services => services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<VirtualTimeProvider>()),
         };
         app.Settings["Clock:Mode"] = "Virtual";
@@ -190,7 +186,7 @@ public sealed class DevClockTests(AzuriteFixture azurite) : IClassFixture<Azurit
         }
 
         // An untriaged signal: its team sees the overdue triage step in every digest, and it escalates.
-        var client = app.Services.GetRequiredService<OrchestrationClient>();
+        var client = app.Services.GetRequiredService<CaseClient>();
         await client.StartAsync(Domain.Signals.SignalOrchestration.TypeName, "sig-week", NotificationHarness.SignalIntake("sig-week"), "demo-corp-a", _ct);
         var start = clock.GetUtcNow();
         var target = start.AddDays(7);

@@ -3,19 +3,21 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Workflows.Domain.Decisions;
 using Workflows.Domain.Signals;
-using Workflows.Engine;
-using Workflows.Engine.Client;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Tests.Support;
 using Workflows.Functions.Tests.Trajectories;
 using Workflows.Testing;
 
+using Workflows.Orchestrations.Storage;
+
 namespace Workflows.Functions.Tests.Management;
 
 /// <summary>
 /// The management API (API.md "Management") in Production: staff with Entra ID bearer tokens, corporations
-/// with API keys, instances started through the <see cref="OrchestrationClient"/> directly.
+/// with API keys, instances started through the <see cref="CaseClient"/> directly.
 /// </summary>
 public sealed class ManagementApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
@@ -26,6 +28,7 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task Status_shows_lifecycle_and_custom_status_but_no_state()
     {
         await using var app = NewApp();
+        var before = app.Clock.GetUtcNow();
         await StartSignalAsync(app, "sig-z1", TestCallers.Zaanstad);
         using var client = ClientAs(app, TestCallers.CoordinatorZaanstad);
 
@@ -38,7 +41,8 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal("running", body.GetProperty("runtimeStatus").GetString());
         Assert.Equal(JsonValueKind.Object, body.GetProperty("customStatus").ValueKind);
         Assert.True(body.GetProperty("customStatus").TryGetProperty("steps", out _));
-        Assert.Equal(app.Clock.GetUtcNow(), body.GetProperty("createdAt").GetDateTimeOffset());
+        // Business time runs on: the case was created at the start's business time, between these two readings.
+        Assert.InRange(body.GetProperty("createdAt").GetDateTimeOffset(), before, app.Clock.GetUtcNow());
         Assert.True(body.TryGetProperty("lastUpdatedAt", out _));
         Assert.False(body.TryGetProperty("state", out _));
         Assert.DoesNotContain(Tenant, body.GetRawText(), StringComparison.Ordinal);
@@ -175,13 +179,13 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
             Assert.Equal(HttpStatusCode.OK, status.StatusCode);
         }
 
-        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await app.AdvanceAsync(TimeSpan.FromMinutes(1), _ct);
         using (var history = await admin.GetAsync(Url("/instances/sig-z9/history"), _ct))
         {
             Assert.Equal(HttpStatusCode.OK, history.StatusCode);
         }
 
-        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await app.AdvanceAsync(TimeSpan.FromMinutes(1), _ct);
         using (var terminate = await teamLead.PostAsync(Url("/instances/sig-z9/terminate"), null, _ct))
         {
             Assert.Equal(HttpStatusCode.Accepted, terminate.StatusCode);
@@ -260,9 +264,16 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
         await byTeamLead.AssertProblemAsync(HttpStatusCode.Forbidden, _ct);
         Assert.NotNull(await Client(app).GetStatusAsync("sig-z7", _ct));
 
+        Assert.NotEmpty(await Client(app).GetHistoryAsync("sig-z7", _ct));
+        Assert.NotEmpty(await WorklistRowsAsync(app, "sig-z7"));
+
         using var byAdmin = await admin.DeleteAsync(Url("/instances/sig-z7"), _ct);
         Assert.Equal(HttpStatusCode.NoContent, byAdmin.StatusCode);
         Assert.Null(await Client(app).GetStatusAsync("sig-z7", _ct));
+        Assert.Null(await Client(app).Durable.GetInstanceAsync("sig-z7", _ct)); // the task hub's instance is gone too
+        Assert.Empty(await Client(app).GetHistoryAsync("sig-z7", _ct));
+        Assert.Empty(await WorklistRowsAsync(app, "sig-z7"));
+        Assert.DoesNotContain("sig-z7", await ListAsync(admin, ""));
         using var gone = await admin.GetAsync(Url("/instances/sig-z7"), _ct);
         await gone.AssertProblemAsync(HttpStatusCode.NotFound, _ct);
         using var twice = await admin.DeleteAsync(Url("/instances/sig-z7"), _ct);
@@ -275,6 +286,7 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
         { "GET", "/instances/sig-z8" },
         { "GET", "/instances/sig-z8/history" },
         { "POST", "/instances/sig-z8/terminate" },
+        { "POST", "/instances/sig-z8/retry" },
         { "DELETE", "/instances/sig-z8" },
     };
 
@@ -295,7 +307,131 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal("Running", await RuntimeStatusOfAsync(app, "sig-z8"));
     }
 
-    private WorkflowsAppFactory NewApp() => new(azurite.ConnectionString) { ConfigureServices = TestEntra.AcceptTokens };
+    [Fact]
+    public async Task Retry_resumes_a_failed_case_from_its_last_state_applying_the_event_that_met_the_fault()
+    {
+        const string id = "flaky-r1";
+        FlakyCase.Faults[id] = true;
+        try
+        {
+            await using var app = NewApp(withFlakyCase: true);
+            using var admin = ClientAs(app, TestCallers.Admin);
+            var cases = Client(app);
+            await app.Services.GetRequiredService<CaseTables>().EnsureCreatedAsync(_ct);
+            await cases.StartAsync(FlakyCase.TypeName, id, new FlakyInput(TestCallers.Zaanstad), "test", _ct);
+            Assert.True((await cases.RaiseEventAsync(id, "before", null, "test", "ev-before", _ct))?.Applied);
+            await cases.EnqueueEventAsync(id, "throw", null, "test", "ev-throw", _ct);
+            var failed = await cases.WaitForAsync(id, s => s.RuntimeStatus == RuntimeStatus.Failed, TimeSpan.FromSeconds(60), _ct);
+            Assert.NotNull(failed);
+            Assert.Equal(["before"], failed.StateAs<FlakyState>().Events);
+
+            // The list and the status show it Failed.
+            Assert.Equal([id], await ListAsync(admin, "?status=failed"));
+            using (var status = await admin.GetAsync(Url($"/instances/{id}"), _ct))
+            {
+                Assert.Equal("failed", (await status.Content.ReadFromJsonAsync<JsonElement>(_ct)).GetProperty("runtimeStatus").GetString());
+            }
+
+            // The operator fixes the defect and retries.
+            FlakyCase.Faults[id] = false;
+            using var retry = await admin.PostAsync(Url($"/instances/{id}/retry"), null, _ct);
+
+            Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+            Assert.Equal($"/api/v1/instances/{id}", retry.Headers.Location?.OriginalString);
+            var body = await retry.Content.ReadFromJsonAsync<JsonElement>(_ct);
+            Assert.Equal(id, body.GetProperty("instanceId").GetString());
+            Assert.Contains(body.GetProperty("runtimeStatus").GetString(), new[] { "pending", "running" });
+            var resumed = await cases.WaitForAsync(id, s => s.RuntimeStatus == RuntimeStatus.Running && s.StateAs<FlakyState>().Events.Contains("throw"), TimeSpan.FromSeconds(60), _ct);
+            Assert.NotNull(resumed);
+            Assert.Equal(["before", "throw"], resumed.StateAs<FlakyState>().Events);
+            Assert.Null(resumed.FailureReason);
+
+            // It takes later events again, and its history says who retried it.
+            var later = await cases.RaiseEventAsync(id, "later", null, "test", "ev-later", _ct);
+            Assert.NotNull(later);
+            Assert.True(later.Applied);
+            Assert.Equal(["before", "throw", "later"], later.Status.StateAs<FlakyState>().Events);
+            await Eventually.TrueAsync(
+                async () => (await cases.GetHistoryAsync(id, _ct)).Any(h => h.What == "retried" && h.Source == "admin"),
+                because: "the retry is a history line", cancellationToken: _ct);
+            Assert.Empty(await ListAsync(admin, "?status=failed"));
+        }
+        finally
+        {
+            FlakyCase.Faults.TryRemove(id, out _);
+        }
+    }
+
+    [Fact]
+    public async Task Retry_is_409_for_a_case_that_did_not_fail_and_404_for_an_unknown_one()
+    {
+        await using var app = NewApp();
+        await StartSignalAsync(app, "sig-r2", TestCallers.Zaanstad);
+        using var admin = ClientAs(app, TestCallers.Admin);
+
+        using var running = await admin.PostAsync(Url("/instances/sig-r2/retry"), null, _ct);
+        var problem = await running.AssertProblemAsync(HttpStatusCode.Conflict, _ct);
+        Assert.Contains("running", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Running", await RuntimeStatusOfAsync(app, "sig-r2"));
+
+        using (var terminate = await admin.PostAsync(Url("/instances/sig-r2/terminate"), null, _ct))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, terminate.StatusCode);
+        }
+
+        using var terminated = await admin.PostAsync(Url("/instances/sig-r2/retry"), null, _ct);
+        await terminated.AssertProblemAsync(HttpStatusCode.Conflict, _ct);
+        Assert.Equal("Terminated", await RuntimeStatusOfAsync(app, "sig-r2"));
+
+        foreach (var unknown in new[] { "no-such-instance", "bad%20id" })
+        {
+            using var response = await admin.PostAsync(Url($"/instances/{unknown}/retry"), null, _ct);
+            await response.AssertProblemAsync(HttpStatusCode.NotFound, _ct);
+        }
+    }
+
+    [Fact]
+    public async Task Retry_is_for_admins_only()
+    {
+        const string id = "flaky-r3";
+        FlakyCase.Faults[id] = true;
+        try
+        {
+            await using var app = NewApp(withFlakyCase: true);
+            var cases = Client(app);
+            await app.Services.GetRequiredService<CaseTables>().EnsureCreatedAsync(_ct);
+            await cases.StartAsync(FlakyCase.TypeName, id, new FlakyInput(TestCallers.Zaanstad), "test", _ct);
+            await cases.EnqueueEventAsync(id, "throw", null, "test", "ev-throw", _ct);
+            Assert.NotNull(await cases.WaitForAsync(id, s => s.RuntimeStatus == RuntimeStatus.Failed, TimeSpan.FromSeconds(60), _ct));
+            FlakyCase.Faults[id] = false;
+
+            foreach (var caller in new[] { TestCallers.TeamLeadZaanstad, TestCallers.CoordinatorZaanstad })
+            {
+                using var client = ClientAs(app, caller);
+                using var response = await client.PostAsync(Url($"/instances/{id}/retry"), null, _ct);
+                await response.AssertProblemAsync(HttpStatusCode.Forbidden, _ct);
+            }
+
+            // Refused retries changed nothing: the case stays Failed until an admin retries it.
+            Assert.Equal("Failed", await RuntimeStatusOfAsync(app, id));
+        }
+        finally
+        {
+            FlakyCase.Faults.TryRemove(id, out _);
+        }
+    }
+
+    private WorkflowsAppFactory NewApp(bool withFlakyCase = false) => new(azurite.ConnectionString)
+    {
+        ConfigureServices = services =>
+        {
+            TestEntra.AcceptTokens(services);
+            if (withFlakyCase)
+            {
+                services.AddSingleton<ICaseDefinition, FlakyCase>();
+            }
+        },
+    };
 
     private static HttpClient ClientAs(WorkflowsAppFactory app, Caller staff)
     {
@@ -304,7 +440,7 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
         return client;
     }
 
-    private static OrchestrationClient Client(WorkflowsAppFactory app) => app.Services.GetRequiredService<OrchestrationClient>();
+    private static CaseClient Client(WorkflowsAppFactory app) => app.Services.GetRequiredService<CaseClient>();
 
     private async Task<string> RuntimeStatusOfAsync(WorkflowsAppFactory app, string id) =>
         (await Client(app).GetStatusAsync(id, _ct))!.RuntimeStatus.ToString();
@@ -317,11 +453,17 @@ public sealed class ManagementApiTests(AzuriteFixture azurite) : IClassFixture<A
             [new Tenant("P.", null, Tenant, new DateOnly(1979, 2, 3), "+31687654321", "p.vandenbroucke@example.nl")],
             new Address("Beheerstraat", 7, null, "1234XY", "Zaandam"),
             new Arrears(900m, new DateOnly(2026, 8, 1), 2, 450m), EvictionStage.Arrears, null, SignalPlan.Default, new RetentionPolicy());
-        // The hosted service creates the engine's tables and queues just after start; do it now (idempotent) to not race it.
-        await app.Services.GetRequiredService<WorkflowEngine>().InitializeAsync(_ct);
+        // The hosted service creates the application's tables just after start; do it now (idempotent) to not race it.
+        await app.Services.GetRequiredService<CaseTables>().EnsureCreatedAsync(_ct);
         var started = await Client(app).StartAsync(SignalOrchestration.TypeName, id, intake, "demo-corp-b", _ct);
         Assert.Equal(municipality, started.Status.Scope);
+        // The runtime runs the first episode a moment later (Pending until then) and publishes its history line and
+        // worklist rows after it: wait until the case runs with nothing in flight.
+        Assert.NotNull(await Client(app).WaitForAsync(id, s => s.RuntimeStatus == RuntimeStatus.Running && s.Pending == 0, TimeSpan.FromSeconds(60), _ct));
     }
+
+    private async Task<IReadOnlyList<IndexRow>> WorklistRowsAsync(WorkflowsAppFactory app, string id) =>
+        [.. (await Client(app).QueryIndexAsync(Workflows.Domain.Cases.Worklist.Partition(TestCallers.Zaanstad), null, null, null, 1000, _ct)).Where(r => r.InstanceId == id)];
 
     private async Task<string[]> ListAsync(HttpClient client, string query)
     {

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Workflows.Engine.Abstractions;
+using Workflows.Domain.Decisions;
+using Workflows.Orchestrations.Activities;
+using Workflows.Orchestrations.Cases;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Notifications;
 using Workflows.Testing;
 
@@ -40,9 +43,13 @@ public sealed class DigestTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         await harness.StartSignalAsync("sig-team", assignee: null, _ct);    // the whole team's
         await harness.StartTrajectoryAsync("traj-b", Other, notified: new DateOnly(2026, 11, 2), release: new DateOnly(2026, 11, 20), _ct);
 
-        // Tuesday 10 November 08:00: the schedule (due Tuesday 3rd) fires late, once, for today.
-        await harness.AdvanceToAsync(new DateTimeOffset(2026, 11, 10, 7, 0, 0, TimeSpan.Zero), _ct);
+        // Downtime: the host comes back on Tuesday 10 November 08:00, a week late. Business time jumps (not timer by
+        // timer), so the schedule's timer (due Tuesday 3rd) fires late: once, for today, not once per missed day.
+        await harness.DrainedAsync(_ct);
+        harness.App.Clock.Advance(new DateTimeOffset(2026, 11, 10, 7, 0, 0, TimeSpan.Zero) - harness.App.Clock.GetUtcNow());
+        await harness.DrainedAsync(_ct);
         var tuesday = await DigestsAsync(harness, "dinsdag 10 november 2026", 3);
+        Assert.Equal(3, Digests(harness).Count); // none for the days missed
 
         var mine = tuesday[NotificationHarness.EmailOf(Coordinator)];
         Assert.Contains("/cases/signals/sig-mine", mine.Text, StringComparison.Ordinal);
@@ -78,7 +85,7 @@ public sealed class DigestTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         await harness.AdvanceToAsync(new DateTimeOffset(2026, 11, 11, 7, 0, 0, TimeSpan.Zero), _ct);
         await DigestsAsync(harness, "woensdag 11 november 2026", 3);
         var activity = harness.App.Services.GetServices<IActivityHandler>().Single(h => h.Name == DigestRun.ActivityName);
-        await activity.ExecuteAsync(new ActivityContext(DigestOrchestration.InstanceId, "digest-scheduler.digest.20261110", EngineJson.ToElement(new DigestRun(new DateOnly(2026, 11, 10))), 2), _ct);
+        await activity.ExecuteAsync(new ActivityContext(DigestOrchestration.InstanceId, "digest-scheduler.digest.20261110", DomainJson.ToElement(new DigestRun(new DateOnly(2026, 11, 10))), 2), _ct);
         await harness.DrainedAsync(_ct);
         Assert.Equal(3, Digests(harness).Count(d => d.Subject.Contains("dinsdag 10 november 2026", StringComparison.Ordinal)));
         Assert.Equal(3, Digests(harness).Count(d => d.Subject.Contains("woensdag 11 november 2026", StringComparison.Ordinal)));

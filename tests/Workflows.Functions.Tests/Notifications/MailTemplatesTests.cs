@@ -3,6 +3,7 @@ using Workflows.Domain.Cases;
 using Workflows.Domain.Plans;
 using Workflows.Functions.Notifications;
 using Workflows.Functions.Notifications.Templates;
+using Workflows.Orchestrations.Activities;
 
 namespace Workflows.Functions.Tests.Notifications;
 
@@ -72,6 +73,27 @@ public sealed class MailTemplatesTests
         Assert.DoesNotContain("<script>", mail.Html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;", mail.Html, StringComparison.Ordinal);
         Assert.Contains("&amp;", mail.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Activity_failed_alert_names_case_activity_and_error_and_links_only_to_a_case_page()
+    {
+        var trajectory = Templates.RenderActivityFailed(new AdminAlert("traj-1", "trajectory", "notify", "traj-1.n.intake.reminder.3", "Workflows.Orchestrations.Activities.ActivityException"));
+        var schedule = Templates.RenderActivityFailed(new AdminAlert("digest-scheduler", "digest", "send-digests", "digest-scheduler.digest.<1>", "System.TimeoutException"));
+
+        Assert.Equal(MailTemplates.ActivityFailed, trajectory.Template);
+        Assert.Equal("Actie mislukt: notify van nazorgtraject traj-1", trajectory.Subject);
+        Assert.Equal(
+            "Beste collega,\n\nDe actie \"notify\" (traj-1.n.intake.reminder.3) van nazorgtraject traj-1 is na alle pogingen mislukt (Workflows.Orchestrations.Activities.ActivityException).\n"
+            + "De zaak loopt verder, maar wat deze actie moest doen (bijvoorbeeld een e-mail versturen) is niet gebeurd. Zoek in de logboeken op het nummer van de actie en handel het zo nodig zelf af.\n"
+            + "\nOpen de zaak: https://werk.gemeente.example/cases/trajectories/traj-1\n\nDit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.\n",
+            trajectory.Text);
+        Assert.Contains("href=\"https://werk.gemeente.example/cases/trajectories/traj-1\"", trajectory.Html, StringComparison.Ordinal);
+
+        Assert.Equal("Actie mislukt: send-digests van digest digest-scheduler", schedule.Subject);
+        Assert.DoesNotContain("Open de zaak", schedule.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=", schedule.Html, StringComparison.Ordinal);
+        Assert.Contains("digest-scheduler.digest.&lt;1&gt;", schedule.Html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,9 +2,10 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Domain.Signals;
 using Workflows.Domain.Trajectories;
-using Workflows.Engine;
-using Workflows.Engine.Abstractions;
-using Workflows.Engine.Client;
+using Workflows.Orchestrations.Client;
+using Workflows.Domain.Decisions;
+using Workflows.Orchestrations.Activities;
+using Workflows.Orchestrations.Cases;
 using Workflows.Functions.Auth;
 using Workflows.Functions.Tests.Support;
 using Workflows.Testing;
@@ -47,24 +48,28 @@ internal sealed class NotificationHarness : IAsyncDisposable
     /// <summary>Where the Files mailer writes (a fresh temporary folder).</summary>
     public string MailDirectory { get; }
 
-    public OrchestrationClient Client => App.Services.GetRequiredService<OrchestrationClient>();
-
-    public WorkflowEngine Engine => App.Services.GetRequiredService<WorkflowEngine>();
+    public CaseClient Client => App.Services.GetRequiredService<CaseClient>();
 
     /// <summary>Starts the app; with <paramref name="sendGrid"/> mail goes there, else to .eml files.</summary>
     public static async Task<NotificationHarness> StartAsync(
         string connectionString, FakeSendGrid? sendGrid, CancellationToken cancellationToken, bool digest = false,
-        string environment = "Production", Action<Dictionary<string, string?>>? settings = null)
+        string environment = "Production", Action<Dictionary<string, string?>>? settings = null, TimeSpan? settleLimit = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "workflows-tests", $"mail-{Guid.NewGuid():N}");
-        var app = new WorkflowsAppFactory(connectionString) { Environment = environment };
+        var app = new WorkflowsAppFactory(connectionString)
+        {
+            Environment = environment,
+            // How long the clock waits at each timer for activities in flight (the driver's default: 30 s).
+            ConfigureServices = settleLimit is not { } limit ? null : services => services.AddSingleton(sp =>
+                new VirtualTimeDriver(sp.GetRequiredService<CaseClient>(), TimeProvider.System) { SettleLimit = limit }),
+        };
         app.Settings["Mail:BaseUrl"] = BaseUrl;
         app.Settings["Mail:Directory"] = directory;
         app.Settings["Mail:DigestEnabled"] = digest ? "true" : "false";
         // Activity retries in real time, quickly; the provider may be down for "hours" (many attempts).
-        app.Settings["Engine:RetryBackoff"] = "00:00:00.050";
-        app.Settings["Engine:MaxRetryBackoff"] = "00:00:00.250";
-        app.Settings["Engine:ActivityMaxAttempts"] = "1000";
+        app.Settings["Cases:ActivityFirstRetryInterval"] = "00:00:00.050";
+        app.Settings["Cases:ActivityMaxRetryInterval"] = "00:00:00.250";
+        app.Settings["Cases:ActivityMaxAttempts"] = "100";
         if (sendGrid is not null)
         {
             app.Settings["Mail:Provider"] = "SendGrid";
@@ -116,10 +121,8 @@ internal sealed class NotificationHarness : IAsyncDisposable
     /// <summary>Moves the virtual clock to <paramref name="instant"/> and fires every timer due by then.</summary>
     public async Task AdvanceToAsync(DateTimeOffset instant, CancellationToken cancellationToken)
     {
-        var by = instant - App.Clock.GetUtcNow();
-        Assert.True(by >= TimeSpan.Zero, $"The clock is already past {instant:O}.");
-        App.Clock.Advance(by);
-        await Engine.SweepTimersAsync(cancellationToken);
+        Assert.True(instant >= App.Clock.GetUtcNow(), $"The clock is already past {instant:O}.");
+        await App.AdvanceToAsync(instant, cancellationToken);
     }
 
     /// <summary>The case's history lines named <paramref name="what"/> (e.g. notification-sent), with their detail.</summary>
@@ -130,12 +133,9 @@ internal sealed class NotificationHarness : IAsyncDisposable
     public IReadOnlyList<string> MailFiles() =>
         Directory.Exists(MailDirectory) ? [.. Directory.GetFiles(MailDirectory, "*.eml").Order(StringComparer.Ordinal)] : [];
 
-    /// <summary>Waits until the activity queue is empty and nothing is in flight.</summary>
+    /// <summary>Waits until every case has no activity in flight and no timer due.</summary>
     public async Task DrainedAsync(CancellationToken cancellationToken) =>
-        await Eventually.TrueAsync(async () =>
-            (await Engine.Storage.Activities.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount == 0
-            && (await Engine.Storage.Work.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount == 0,
-            because: "the activity and work queues drain", cancellationToken: cancellationToken);
+        await App.SettleAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -167,7 +167,7 @@ public sealed class DevelopmentSeedingTests(AzuriteFixture azurite) : IClassFixt
         var app = new WorkflowsAppFactory(azurite.ConnectionString) { Environment = "Development", AfterEndpoints = AuthProbe.Middleware };
         if (prefix is not null)
         {
-            app.Settings["Engine:Prefix"] = prefix;
+            app.Settings["DurableTask:TaskHubName"] = prefix; // the task hub's name is also the tables' prefix
         }
 
         if (file is not null)

@@ -1,6 +1,7 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Workflows.Engine.Client;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Tests.Support;
 using Workflows.Testing;
 
@@ -24,7 +25,13 @@ public sealed class SignalStepExtensionTests(AzuriteFixture azurite) : IClassFix
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, _ct);
         Assert.Equal(["Required with type step-extended."], problem.GetProperty("errors").GetProperty("date").EnumerateArray().Select(e => e.GetString()));
-        var status = await app.Factory.Services.GetRequiredService<OrchestrationClient>().GetStatusAsync(id, _ct);
+        // The case runs its first episode in the runtime: once it settled it is running, and the refused extension left no trace.
+        await app.Factory.SettleAsync(_ct);
+        var status = await app.Factory.Services.GetRequiredService<CaseClient>().GetStatusAsync(id, _ct);
         Assert.Equal("Running", status!.RuntimeStatus.ToString());
+        var view = await SignalsTestApp.GetJsonAsync(staff, SignalsTestApp.Signal(id), _ct);
+        var step = view.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("key").GetString() == "first-contact");
+        Assert.Equal("2026-11-09", step.GetProperty("due").GetString());
+        Assert.Equal(JsonValueKind.Null, step.GetProperty("extensionReason").ValueKind);
     }
 }

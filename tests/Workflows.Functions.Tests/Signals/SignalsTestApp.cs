@@ -66,9 +66,9 @@ internal sealed class SignalsTestApp(AzuriteFixture azurite) : IAsyncDisposable
     }
 
     /// <summary>
-    /// Rows of signal cases anywhere in the engine's tables: instance rows (state, history, events; partition
-    /// = instance id), index rows (catalog, worklist, household) and timer rows. Zero means no signal was stored
-    /// (the host's own instances, such as the digest schedule, do not count).
+    /// Rows of signal cases anywhere in the task hub's and the application's tables: the task hub's instance and
+    /// history rows (partition = instance id), business history lines and index rows (worklist, household). Zero
+    /// means no signal was stored (the host's own instances, such as the digest schedule, do not count).
     /// </summary>
     public async Task<int> StoredAsync(CancellationToken cancellationToken)
     {
@@ -76,9 +76,10 @@ internal sealed class SignalsTestApp(AzuriteFixture azurite) : IAsyncDisposable
         var tables = new TableServiceClient(azurite.ConnectionString);
         foreach (var (name, filter) in new[]
         {
-            ("instances", "PartitionKey ge 'sig-' and PartitionKey lt 'sig.'"),
+            ("Instances", "PartitionKey ge 'sig-' and PartitionKey lt 'sig.'"),
+            ("History", "PartitionKey ge 'sig-' and PartitionKey lt 'sig.'"),
+            ("casehistory", "PartitionKey ge 'sig-' and PartitionKey lt 'sig.'"),
             ("index", "InstanceId ge 'sig-' and InstanceId lt 'sig.'"),
-            ("timers", "InstanceId ge 'sig-' and InstanceId lt 'sig.'"),
         })
         {
             try
@@ -97,12 +98,12 @@ internal sealed class SignalsTestApp(AzuriteFixture azurite) : IAsyncDisposable
         return count;
     }
 
-    /// <summary>Signal instances (their state rows).</summary>
+    /// <summary>Signal instances (the task hub's instance rows).</summary>
     public async Task<int> StoredInstancesAsync(CancellationToken cancellationToken)
     {
         var count = 0;
-        var table = new TableClient(azurite.ConnectionString, Factory.Prefix + "instances");
-        await foreach (var _ in table.QueryAsync<TableEntity>("PartitionKey ge 'sig-' and PartitionKey lt 'sig.' and RowKey eq '$state'", cancellationToken: cancellationToken))
+        var table = new TableClient(azurite.ConnectionString, Factory.Prefix + "Instances");
+        await foreach (var _ in table.QueryAsync<TableEntity>("PartitionKey ge 'sig-' and PartitionKey lt 'sig.'", cancellationToken: cancellationToken))
         {
             count++;
         }
@@ -110,14 +111,17 @@ internal sealed class SignalsTestApp(AzuriteFixture azurite) : IAsyncDisposable
         return count;
     }
 
-    /// <summary>Every row of one instance (state, history, applied events): unchanged means nothing was recorded.</summary>
+    /// <summary>Every history row of one case (the task hub's and the business history): unchanged means nothing was recorded.</summary>
     public async Task<int> RowsOfAsync(string instanceId, CancellationToken cancellationToken)
     {
         var count = 0;
-        var table = new TableClient(azurite.ConnectionString, Factory.Prefix + "instances");
-        await foreach (var _ in table.QueryAsync<TableEntity>($"PartitionKey eq '{instanceId}'", select: ["RowKey"], cancellationToken: cancellationToken))
+        foreach (var name in new[] { "History", "casehistory" })
         {
-            count++;
+            var table = new TableClient(azurite.ConnectionString, Factory.Prefix + name);
+            await foreach (var _ in table.QueryAsync<TableEntity>($"PartitionKey eq '{instanceId}'", select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                count++;
+            }
         }
 
         return count;

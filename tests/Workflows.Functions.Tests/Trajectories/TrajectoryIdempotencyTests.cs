@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Workflows.Engine.Client;
+using Workflows.Orchestrations.Client;
 using Workflows.Functions.Tests.Signals;
 using Workflows.Functions.Tests.Support;
 using Workflows.Testing;
@@ -93,10 +93,14 @@ public sealed class TrajectoryIdempotencyTests(AzuriteFixture azurite) : IClassF
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>How many events named <paramref name="name"/> the engine applied to the case.</summary>
+    /// <summary>
+    /// How many events named <paramref name="name"/> the case applied, by its business history (written by the
+    /// publish-case activity after each episode, so the cases settle first).
+    /// </summary>
     private async Task<int> EventsAsync(SignalsTestApp app, string id, string name)
     {
-        var history = await app.Factory.Services.GetRequiredService<OrchestrationClient>().GetHistoryAsync(id, _ct);
+        await app.Factory.SettleAsync(_ct);
+        var history = await app.Factory.Services.GetRequiredService<CaseClient>().GetHistoryAsync(id, _ct);
         return history.Count(h => h.What == "event" && h.Name == name);
     }
 }

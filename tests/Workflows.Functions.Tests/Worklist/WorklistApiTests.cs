@@ -173,11 +173,14 @@ public sealed class WorklistApiTests(AzuriteFixture azurite) : IClassFixture<Azu
         var recent = TrajectorySamples.Trajectory("BRB-NEW", coordinator: "coordinator-2", notifiedOn: Today);
         var other = TrajectorySamples.Trajectory("BRB-PUR", municipality: "GM0439", coordinator: "coordinator-purmerend", notifiedOn: "2026-10-01");
         other["detentionStart"] = "2026-09-28";
-        return new Setup(
+        var setup = new Setup(
             await TrajectorySamples.CreateAsync(zaanstad, overdue, _ct),
             await TrajectorySamples.CreateAsync(zaanstad, recent, _ct),
             await SignalsTestApp.CreateAsync(corporation, SignalSamples.Signal(), _ct),
             await TrajectorySamples.CreateAsync(purmerend, other, _ct));
+        // Worklist rows are written by each case's publish-case activity after its first episode: wait for them.
+        await app.Factory.SettleAsync(_ct);
+        return setup;
     }
 
     private async Task<List<JsonElement>> ItemsAsync(HttpClient staff, string query)

@@ -76,11 +76,7 @@ public sealed class TestRuntime : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(azurite);
         prefix ??= AzuriteFixture.NewPrefix();
-        var clock = new VirtualTimeProvider();
-        if (start is { } at && at > clock.GetUtcNow())
-        {
-            clock.Advance(at - clock.GetUtcNow());
-        }
+        var clock = start is { } at ? new VirtualTimeProvider(TimeProvider.System, at) : new VirtualTimeProvider();
 
         var options = DefaultOptions(prefix);
         configure?.Invoke(options);

@@ -1,6 +1,9 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Workflows.Domain.Cases;
+using Workflows.Domain.Signals;
+using Workflows.Domain.Trajectories;
+using Workflows.Orchestrations.Activities;
 
 namespace Workflows.Functions.Notifications.Templates;
 
@@ -17,6 +20,7 @@ public sealed class MailTemplates(string baseUrl)
     public const string Cancellation = "cancellation";
     public const string Digest = "digest";
     public const string DeliveryFailed = "delivery-failed";
+    public const string ActivityFailed = "activity-failed";
 
     private const string Footer = "Dit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.";
 
@@ -55,6 +59,25 @@ public sealed class MailTemplates(string baseUrl)
         return Compose(DeliveryFailed, $"Verzending mislukt: {what} voor {step} ({theCase})", notification,
             $"De mailprovider weigerde de {what} over de stap \"{step}\" van {theCase} (termijn {due}) voor: {string.Join(", ", refusedFor)}.",
             "Deze mail wordt niet opnieuw verstuurd. Controleer het e-mailadres van deze medewerkers en de instellingen van de mailprovider, en breng hen zelf op de hoogte van de termijn.");
+    }
+
+    /// <summary>
+    /// The alert to the admins when an activity of a case failed after all its retries (ARCHITECTURE §5.4): which
+    /// activity (name and id) of which case, and the error's type; ids only, never case data.
+    /// </summary>
+    public RenderedMail RenderActivityFailed(AdminAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var kind = alert.CaseType switch
+        {
+            SignalOrchestration.TypeName => CaseKind.Signal,
+            TrajectoryOrchestration.TypeName => CaseKind.Trajectory,
+            _ => (CaseKind?)null,
+        };
+        var theCase = kind is { } k ? $"{DutchFormat.Kind(k)} {alert.CaseId}" : $"{alert.CaseType} {alert.CaseId}";
+        return Compose(ActivityFailed, $"Actie mislukt: {alert.Activity} van {theCase}", kind is { } known ? DutchFormat.CaseLink(baseUrl, known, alert.CaseId) : null, alert.CaseId,
+            $"De actie \"{alert.Activity}\" ({alert.ActivityId}) van {theCase} is na alle pogingen mislukt ({alert.Error}).",
+            "De zaak loopt verder, maar wat deze actie moest doen (bijvoorbeeld een e-mail versturen) is niet gebeurd. Zoek in de logboeken op het nummer van de actie en handel het zo nodig zelf af.");
     }
 
     public static string NameOf(NotificationKind kind) => kind switch
@@ -114,9 +137,12 @@ public sealed class MailTemplates(string baseUrl)
     }
 
     /// <summary>The body every notification shares: greeting, its own lines, the link to the case, the footer.</summary>
-    private RenderedMail Compose(string template, string subject, Notification n, params ReadOnlySpan<string> lines)
+    private RenderedMail Compose(string template, string subject, Notification n, params ReadOnlySpan<string> lines) =>
+        Compose(template, subject, DutchFormat.CaseLink(baseUrl, n.CaseKind, n.CaseId), n.CaseId, lines);
+
+    /// <summary>The shared body; without a <paramref name="link"/> (a case with no page, e.g. the digest schedule) no link line.</summary>
+    private static RenderedMail Compose(string template, string subject, string? link, string caseId, params ReadOnlySpan<string> lines)
     {
-        var link = DutchFormat.CaseLink(baseUrl, n.CaseKind, n.CaseId);
         var text = new StringBuilder("Beste collega,\n\n");
         var html = new StringBuilder(Open(subject)).Append("<p>Beste collega,</p>");
         foreach (var line in lines)
@@ -125,9 +151,14 @@ public sealed class MailTemplates(string baseUrl)
             html.Append("<p>").Append(H(line)).Append("</p>");
         }
 
-        text.Append("\nOpen de zaak: ").Append(link).Append("\n\n").Append(Footer).Append('\n');
-        html.Append("<p><a href=\"").Append(H(link)).Append("\">Open de zaak ").Append(H(n.CaseId)).Append("</a></p>")
-            .Append("<p><small>").Append(H(Footer)).Append("</small></p>").Append(Close);
+        if (link is not null)
+        {
+            text.Append("\nOpen de zaak: ").Append(link).Append('\n');
+            html.Append("<p><a href=\"").Append(H(link)).Append("\">Open de zaak ").Append(H(caseId)).Append("</a></p>");
+        }
+
+        text.Append('\n').Append(Footer).Append('\n');
+        html.Append("<p><small>").Append(H(Footer)).Append("</small></p>").Append(Close);
         return new RenderedMail(template, subject, text.ToString(), html.ToString());
     }
 
