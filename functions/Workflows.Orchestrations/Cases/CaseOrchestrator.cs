@@ -47,10 +47,12 @@ public sealed class CaseOrchestrator(ICaseDefinition definition, CaseRuntimeOpti
                 CarryOut(outbox);
             }
 
-            foreach (var parked in carry.Inbox)
+            // Events that met a fault, applied again after an operator's retry; those not yet applied stay parked.
+            var parked = carry.Inbox.ToList();
+            for (var i = 0; i < parked.Count; i++)
             {
-                carry = carry with { Inbox = [] };
-                Receive(parked);
+                carry = carry with { Inbox = parked[(i + 1)..] };
+                Receive(parked[i]);
             }
 
             Publish();
@@ -247,7 +249,7 @@ public sealed class CaseOrchestrator(ICaseDefinition definition, CaseRuntimeOpti
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Failed with a reason free of personal data; the event is kept so the operator's retry applies it again.
-                carry = carry with { Inbox = message is null ? carry.Inbox : [.. carry.Inbox, message] };
+                carry = carry with { Inbox = message is null ? carry.Inbox : [message, .. carry.Inbox] };
                 context.SetCustomStatus(carry);
                 throw new CaseFaultedException($"The {definition.Type} case could not apply {@event.Kind.ToString().ToLowerInvariant()} '{@event.Name}' at transition {carry.Sequence + 1} ({ex.GetType().Name}).");
             }
