@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Workflows.Domain.Decisions;
 
 namespace Workflows.Orchestrations.Cases;
@@ -74,10 +75,12 @@ public sealed record CaseCarry
     /// <summary>How many times the case continued as new.</summary>
     public int Generation { get; init; }
 
-    /// <summary>True when the case takes no more events.</summary>
+    /// <summary>True when the case takes no more events (derived: not stored).</summary>
+    [JsonIgnore]
     public bool IsFinal => Lifecycle is CaseLifecycle.Completed or CaseLifecycle.Failed;
 
-    /// <summary>The earliest armed timer, or null.</summary>
+    /// <summary>The earliest armed timer, or null (derived: not stored).</summary>
+    [JsonIgnore]
     public DateTimeOffset? NextDue => Timers.Count == 0 ? null : Timers.Values.Min();
 
     /// <summary>The domain state as <typeparamref name="T"/>.</summary>
