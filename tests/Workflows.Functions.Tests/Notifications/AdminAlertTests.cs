@@ -30,7 +30,13 @@ public sealed class AdminAlertTests(AzuriteFixture azurite) : IClassFixture<Azur
         sendGrid.Script(FakeAnswer.ServerError, times: 10);
         sendGrid.Script(FakeAnswer.TooManyRequests, retryAfterSeconds: 1);
         await using var harness = await NotificationHarness.StartAsync(azurite.ConnectionString, sendGrid, _ct,
-            settings: s => s["Cases:ActivityMaxAttempts"] = "10");
+            settings: s =>
+            {
+                s["Cases:ActivityMaxAttempts"] = "10";
+                // Retries 50 ms doubling to 1 s: the alert's ten attempts span seconds, so they outlast the provider's
+                // 1 s Retry-After however fast a loaded machine runs them (at 250 ms they could all fall inside it).
+                s["Cases:ActivityMaxRetryInterval"] = "00:00:01";
+            });
         await harness.App.Services.GetRequiredService<CredentialStore>().UpsertStaffAsync(
             new StaffMember(Admin, StaffRole.Admin, new HashSet<string>(), null, AdminEmail), _ct);
         await harness.StartSignalAsync("sig-gave-up", NotificationHarness.Coordinator, _ct);
