@@ -7,7 +7,7 @@ namespace Workflows.Orchestrations.Activities;
 
 /// <summary>
 /// A Durable Task activity over an application's <see cref="IActivityHandler"/> (mail, purge, digests): the
-/// handler sees its stable activity id and input; a refusal stops the retries, anything else is retried by the
+/// handler sees its stable activity id and input; a refusal stops the retries, a Retry-After holds the next attempt back, anything else is retried by the
 /// orchestrator's policy.
 /// </summary>
 public sealed class HandlerActivity(IActivityHandler handler, CancellationToken stopping) : TaskActivity<ActivityCall, JsonElement?>
@@ -23,6 +23,10 @@ public sealed class HandlerActivity(IActivityHandler handler, CancellationToken 
         catch (ActivityException ex) when (!ex.Retryable)
         {
             throw new ActivityRefusedException($"{handler.Name} refused: {ex.Message}");
+        }
+        catch (ActivityException ex) when (ex.RetryAfter is { } wait && wait > TimeSpan.Zero)
+        {
+            throw new ActivityDeferredException($"{handler.Name} deferred: {ex.Message}", wait);
         }
     }
 }

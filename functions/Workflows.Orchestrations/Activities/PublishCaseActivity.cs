@@ -20,9 +20,10 @@ public sealed class PublishCaseActivity(IndexStore index, HistoryStore history, 
         ArgumentNullException.ThrowIfNull(input);
         var publish = input.Input.Deserialize<PublishCase>(DomainJson.Options) ?? throw new InvalidOperationException("Publish input is empty.");
         await history.AppendAsync(publish.InstanceId, publish.History, stopping);
+        var fresh = publish.Fresh.Select(k => k.Row).ToHashSet();
         foreach (var row in publish.Put)
         {
-            await index.PutAsync(row.Partition, row.Key, publish.InstanceId, publish.Sequence, row.Properties, likelyNew: false, stopping);
+            await index.PutAsync(row.Partition, row.Key, publish.InstanceId, publish.Sequence, row.Properties, fresh.Contains((row.Partition, row.Key)), stopping);
         }
 
         foreach (var key in publish.Remove)

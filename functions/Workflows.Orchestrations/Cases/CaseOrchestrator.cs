@@ -216,9 +216,14 @@ public sealed class CaseOrchestrator(ICaseDefinition definition, CaseRuntimeOpti
                 return;
             }
 
+            if (call.Name == PublishCaseActivity.Name)
+            {
+                Unpublished(call);
+            }
+
             // Retries are spent (ARCHITECTURE §5.4): the case records it, an admin hears of it, and the case carries on.
             var failure = task.Exception?.InnerException as TaskFailedException;
-            var error = failure?.FailureDetails.ErrorType ?? "unknown";
+            var error = failure?.FailureDetails.ErrorType ?? task.Exception?.InnerException?.GetType().FullName ?? "unknown";
             var detail = DomainJson.ToElement(new { activity = call.Name, activityId = call.ActivityId, error });
             if (call.NotifyOnCompletion)
             {
@@ -237,6 +242,18 @@ public sealed class CaseOrchestrator(ICaseDefinition definition, CaseRuntimeOpti
                 Schedule(new ActivityCall(AdminAlert.ActivityName, $"{call.ActivityId}.alert", Id,
                     DomainJson.ToElement(new AdminAlert(Id, definition.Type, call.Name, call.ActivityId, error)), false));
             }
+        }
+
+        /// <summary>
+        /// A projection write that spent its retries: its rows are no longer known to be written, so the next
+        /// transition that declares the index writes them all again and removes those it meant to remove.
+        /// </summary>
+        private void Unpublished(ActivityCall call)
+        {
+            var lost = call.Input.Deserialize<PublishCase>(DomainJson.Options)?.Remove ?? [];
+            var held = carry.IndexKeys.Select(k => k with { Fingerprint = null }).ToList();
+            var heldRows = held.Select(k => k.Row).ToHashSet();
+            carry = carry with { IndexKeys = [.. held, .. lost.Where(k => !heldRows.Contains(k.Row)).Select(k => k with { Fingerprint = null })] };
         }
 
         private void Transition(DecisionEvent @event, CaseMessage? message)
@@ -281,7 +298,7 @@ public sealed class CaseOrchestrator(ICaseDefinition definition, CaseRuntimeOpti
 
             if (effects.Publish is { } publish)
             {
-                _publish = _publish is null ? publish : Merge(_publish, publish);
+                _publish = _publish is null ? publish : _publish.Then(publish);
             }
         }
 
@@ -297,31 +314,9 @@ public sealed class CaseOrchestrator(ICaseDefinition definition, CaseRuntimeOpti
             context.SetCustomStatus(carry with { Pending = _pending.Count });
         }
 
-        private static PublishCase Merge(PublishCase first, PublishCase then)
-        {
-            List<HistoryEvent> history = [.. first.History, .. then.History];
-            if (then.Put.Count == 0 && then.Remove.Count == 0)
-            {
-                return first with { Sequence = then.Sequence, History = history }; // the later transition left the index as it was
-            }
-
-            var kept = then.Put.Select(p => new IndexKey(p.Partition, p.Key)).ToHashSet();
-            var remove = first.Remove.Concat(then.Remove).Concat(first.Put.Select(p => new IndexKey(p.Partition, p.Key)))
-                .Where(k => !kept.Contains(k)).Distinct().ToList();
-            return new PublishCase(then.InstanceId, then.Sequence, then.Put, remove, history);
-        }
-
         private void Schedule(ActivityCall call)
         {
-            var retry = new RetryPolicy(
-                options.ActivityMaxAttempts,
-                options.ActivityFirstRetryInterval,
-                backoffCoefficient: 2,
-                maxRetryInterval: options.ActivityMaxRetryInterval)
-            {
-                HandleFailure = failure => !failure.IsCausedBy<ActivityRefusedException>(),
-            };
-            var task = context.CallActivityAsync<JsonElement?>(call.Name, call, TaskOptions.FromRetryPolicy(retry));
+            var task = context.CallActivityAsync<JsonElement?>(call.Name, call, ActivityRetry.For(options));
             _pending[task] = call;
         }
 

@@ -100,14 +100,18 @@ public static class CaseTransition
         var final = context.Lifecycle is CaseLifecycle.Completed or CaseLifecycle.Failed;
         IReadOnlyList<IndexEntry> put = [];
         IReadOnlyList<IndexKey> remove = [];
+        IReadOnlyList<IndexKey> fresh = [];
         var held = before.IndexKeys;
         if (final || context.IndexChanged)
         {
-            var wanted = final ? [] : context.Index;
-            var wantedKeys = wanted.Select(e => new IndexKey(e.Partition, e.Key)).ToHashSet();
-            put = wanted;
-            remove = [.. held.Where(k => !wantedKeys.Contains(k))];
-            held = [.. wantedKeys];
+            // Only what changed is written: rows no longer declared go, rows new or with other columns are put.
+            var wanted = (final ? [] : context.Index).Select(e => (Entry: e, Key: IndexKey.Of(e))).ToList();
+            var heldNow = held.ToDictionary(k => k.Row, k => k.Fingerprint);
+            var wantedRows = wanted.Select(w => w.Key.Row).ToHashSet();
+            put = [.. wanted.Where(w => !heldNow.TryGetValue(w.Key.Row, out var was) || was != w.Key.Fingerprint).Select(w => w.Entry)];
+            fresh = [.. wanted.Where(w => !heldNow.ContainsKey(w.Key.Row)).Select(w => w.Key)];
+            remove = [.. held.Where(k => !wantedRows.Contains(k.Row))];
+            held = [.. wanted.Select(w => w.Key)];
         }
 
         var history = new List<HistoryEvent> { new(sequence, now, what, name, source, detail) };
@@ -133,7 +137,7 @@ public static class CaseTransition
             FailureReason = context.Lifecycle == CaseLifecycle.Failed ? context.FailureReason : null,
             LastUpdatedAt = now,
         };
-        return (carry, new CaseEffects(activities, events, new PublishCase(instanceId, sequence, put, remove, history)));
+        return (carry, new CaseEffects(activities, events, new PublishCase(instanceId, sequence, put, remove, history) { Fresh = fresh }));
     }
 
     private static IReadOnlyList<string> Remember(IReadOnlyList<string> applied, string eventId) =>

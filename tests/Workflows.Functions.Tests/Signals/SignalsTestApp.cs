@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -47,6 +48,18 @@ internal sealed class SignalsTestApp(AzuriteFixture azurite) : IAsyncDisposable
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{(int)response.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Posts a batch (disposing its content), asserts 200, and returns its results.</summary>
+    public static async Task<List<JsonElement>> PostBatchAsync(HttpClient corporation, HttpContent content, CancellationToken cancellationToken)
+    {
+        using (content)
+        {
+            using var response = await corporation.PostAsync(Batch, content, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+            return [.. JsonDocument.Parse(body).RootElement.GetProperty("results").EnumerateArray().Select(r => r.Clone())];
+        }
     }
 
     public static async Task<JsonElement> GetJsonAsync(HttpClient client, Uri uri, CancellationToken cancellationToken)

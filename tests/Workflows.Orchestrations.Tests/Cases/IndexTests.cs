@@ -50,4 +50,44 @@ public sealed class IndexTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         var row = Assert.Single(await runtime.Client.QueryIndexAsync("probe|GM0439", null, null, null, null, _ct));
         Assert.Equal($"000|{id}", row.Key);
     }
+
+    [Fact]
+    public async Task A_transition_writes_only_the_rows_it_changed()
+    {
+        const string id = "index-delta";
+        await using var runtime = await TestRuntime.StartAsync(azurite, [new ProbeDefinition()]);
+        await runtime.Client.StartAsync(ProbeDefinition.TypeName, id, new ProbeInput("GM0363"), "test", _ct);
+        await runtime.Client.RaiseEventAsync(id, "index:3", null, "test", "ev-a", _ct);
+        await Eventually.TrueAsync(async () => (await VersionsAsync(runtime)).Count == 3, because: "three rows are published", cancellationToken: _ct);
+        var first = await VersionsAsync(runtime);
+
+        // The same three rows, the last with another column: only that row is written again.
+        await runtime.Client.RaiseEventAsync(id, "index:3:urgent", null, "test", "ev-b", _ct);
+        await Eventually.TrueAsync(async () => (await VersionsAsync(runtime))[$"002|{id}"] > first[$"002|{id}"], because: "the changed row is written", cancellationToken: _ct);
+        var tagged = Assert.Single(await runtime.Client.QueryIndexAsync("probe|GM0363", null, null, new Dictionary<string, string> { ["Tag"] = "urgent" }, null, _ct));
+        Assert.Equal($"002|{id}", tagged.Key);
+
+        // The same rows again, nothing changed: nothing written (a third row's write would show a higher version).
+        var same = await runtime.Client.RaiseEventAsync(id, "index:3:urgent", null, "test", "ev-c", _ct);
+        await runtime.Client.RaiseEventAsync(id, "index:2", null, "test", "ev-d", _ct);
+        await Eventually.TrueAsync(async () => (await VersionsAsync(runtime)).Count == 2, because: "the third row is removed", cancellationToken: _ct);
+
+        var last = await VersionsAsync(runtime);
+        Assert.True(same!.Applied);
+        Assert.Equal(first[$"000|{id}"], last[$"000|{id}"]);
+        Assert.Equal(first[$"001|{id}"], last[$"001|{id}"]);
+        Assert.Empty(await runtime.Client.QueryIndexAsync("probe|GM0363", null, null, new Dictionary<string, string> { ["Tag"] = "urgent" }, null, _ct));
+    }
+
+    /// <summary>The transition that last wrote each live row of the probe partition.</summary>
+    private async Task<Dictionary<string, long>> VersionsAsync(TestRuntime runtime)
+    {
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        await foreach (var row in runtime.Tables.Index.QueryAsync<Azure.Data.Tables.TableEntity>("PartitionKey eq 'probe|GM0363' and Active eq true", cancellationToken: _ct))
+        {
+            versions[row.RowKey] = row.GetInt64("Version")!.Value;
+        }
+
+        return versions;
+    }
 }

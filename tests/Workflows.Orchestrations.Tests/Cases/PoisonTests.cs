@@ -1,3 +1,4 @@
+using Workflows.Orchestrations.Cases;
 using Workflows.Orchestrations.Client;
 using Workflows.Orchestrations.Tests.Support;
 using Workflows.Testing;
@@ -33,6 +34,38 @@ public sealed class PoisonTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         Assert.Equal(["call:mailer", "failed:mailer", "later"], later.Status.StateAs<ProbeState>().Events);
         Assert.Equal(1, alert.Runs);
         Assert.Equal(TestRuntime.DefaultCaseOptions().ActivityMaxAttempts, mailer.Runs);
+    }
+
+    [Fact]
+    public async Task An_activity_asked_to_wait_is_tried_again_no_sooner_than_the_other_side_said()
+    {
+        // Back-off here is 200 ms doubling to 1 s (TestRuntime.DefaultCaseOptions); the provider asks for 3 s, twice.
+        var mailer = new ProbeActivity("mailer") { DeferRuns = 2, RetryAfter = TimeSpan.FromSeconds(3) };
+        await using var runtime = await TestRuntime.StartAsync(azurite, [new ProbeDefinition()], [mailer], configureCases: o => o.ActivityMaxAttempts = 3);
+        await runtime.Client.StartAsync(ProbeDefinition.TypeName, "deferred-activity", new ProbeInput("GM0479"), "test", _ct);
+
+        await runtime.Client.EnqueueEventAsync("deferred-activity", "call:mailer", null, "test", "ev-call", _ct);
+        var done = await runtime.WaitForAsync("deferred-activity", s => s.StateAs<ProbeState>().Events.Contains("done:mailer"), TimeSpan.FromSeconds(60));
+
+        // Three attempts (two deferred, then done), each at least the asked-for wait after the one before.
+        Assert.Equal(["call:mailer", "done:mailer"], done.StateAs<ProbeState>().Events);
+        var starts = mailer.StartedAt;
+        Assert.Equal(3, starts.Count);
+        Assert.All(starts.Zip(starts.Skip(1), (a, b) => b - a), gap => Assert.True(gap >= TimeSpan.FromSeconds(3), $"retried after {gap.TotalMilliseconds:0} ms"));
+    }
+
+    [Fact]
+    public void The_retry_wait_is_the_back_off_or_the_asked_for_wait_whichever_is_longer_and_at_most_an_hour_asked_plus_a_second()
+    {
+        var options = new CaseRuntimeOptions { ActivityFirstRetryInterval = TimeSpan.FromSeconds(5), ActivityMaxRetryInterval = TimeSpan.FromMinutes(30) };
+
+        Assert.Equal(TimeSpan.FromSeconds(5), ActivityRetry.Delay(options, 1, null));
+        Assert.Equal(TimeSpan.FromSeconds(40), ActivityRetry.Delay(options, 4, null));
+        Assert.Equal(TimeSpan.FromMinutes(30), ActivityRetry.Delay(options, 20, null));
+        // An asked-for wait gets a second more: a queue timer may wake up to a second early.
+        Assert.Equal(TimeSpan.FromSeconds(5), ActivityRetry.Delay(options, 1, TimeSpan.FromSeconds(1)));
+        Assert.Equal(TimeSpan.FromSeconds(91), ActivityRetry.Delay(options, 1, TimeSpan.FromSeconds(90)));
+        Assert.Equal(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1), ActivityRetry.Delay(options, 1, TimeSpan.FromDays(2)));
     }
 
     [Fact]

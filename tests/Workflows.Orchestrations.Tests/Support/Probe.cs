@@ -17,7 +17,7 @@ public sealed record ProbeState(IReadOnlyList<string> Events, IReadOnlyList<stri
 /// <summary>
 /// A minimal case for runtime tests: records each external event's name and each timer; "arm:{name}:{seconds}"
 /// arms a timer that many business seconds ahead, "cancel:{name}" cancels one, "call:{activity}" calls an
-/// activity and waits for its result, "index:{n}" declares n worklist rows, "throw" throws while
+/// activity and waits for its result, "index:{n}[:{tag}]" declares n worklist rows, "throw" throws while
 /// <see cref="Faults"/> says so, "complete" completes the case.
 /// </summary>
 public sealed class ProbeDefinition : CaseDefinition<ProbeInput, ProbeState>
@@ -68,8 +68,14 @@ public sealed class ProbeDefinition : CaseDefinition<ProbeInput, ProbeState>
                 context.CallActivity(parts[1], new { n = state.Events.Count }, notifyOnCompletion: true);
                 break;
             case "index":
-                context.SetIndex(Enumerable.Range(0, int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture))
-                    .Select(i => new IndexEntry($"probe|{context.Scope}", $"{i:D3}|{context.InstanceId}", new Dictionary<string, string> { ["CaseId"] = context.InstanceId })));
+                // "index:{n}" or "index:{n}:{tag}": the tag goes into the last row's Tag column.
+                var count = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+                context.SetIndex(Enumerable.Range(0, count).Select(i => new IndexEntry(
+                    $"probe|{context.Scope}",
+                    $"{i:D3}|{context.InstanceId}",
+                    i == count - 1 && parts.Length > 2
+                        ? new Dictionary<string, string> { ["CaseId"] = context.InstanceId, ["Tag"] = parts[2] }
+                        : new Dictionary<string, string> { ["CaseId"] = context.InstanceId })));
                 break;
             case "throw" when Faults.GetValueOrDefault(context.InstanceId):
                 throw new InvalidOperationException("injected fault with personal data: J. van Dijk");
@@ -83,20 +89,34 @@ public sealed class ProbeDefinition : CaseDefinition<ProbeInput, ProbeState>
     }
 }
 
-/// <summary>An activity that counts its runs and fails while told to.</summary>
+/// <summary>An activity that counts its runs (and when they began), fails while told to, or asks to be retried later.</summary>
 public sealed class ProbeActivity(string name) : IActivityHandler
 {
+    private readonly ConcurrentQueue<DateTimeOffset> _startedAt = new();
     private int _runs;
 
     public string Name => name;
 
     public int Runs => _runs;
 
+    public IReadOnlyList<DateTimeOffset> StartedAt => [.. _startedAt];
+
     public bool AlwaysFail { get; set; }
+
+    /// <summary>The first this many runs answer "try again after <see cref="RetryAfter"/>".</summary>
+    public int DeferRuns { get; set; }
+
+    public TimeSpan RetryAfter { get; set; }
 
     public Task<object?> ExecuteAsync(ActivityContext context, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _runs);
+        _startedAt.Enqueue(TimeProvider.System.GetUtcNow());
+        var run = Interlocked.Increment(ref _runs);
+        if (run <= DeferRuns)
+        {
+            throw new ActivityException("probe is throttled", retryable: true, retryAfter: RetryAfter);
+        }
+
         return AlwaysFail ? throw new InvalidOperationException("probe failure") : Task.FromResult<object?>(new { ok = true });
     }
 }
