@@ -54,6 +54,8 @@ public sealed class LocalTaskHub : IAsyncDisposable
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
             ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
+            ControlQueueBufferThreshold = options.ControlQueueBufferThreshold,
+            PartitionTableOperationTimeout = options.PartitionTableOperationTimeout,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             LeaseInterval = options.LeaseInterval,

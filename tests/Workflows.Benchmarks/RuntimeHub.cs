@@ -23,18 +23,34 @@ internal sealed record RuntimeSetting(string Name, string Title, Action<DurableT
         o.MaxQueuePollingInterval = TimeSpan.FromSeconds(30);
         o.ControlQueueVisibilityTimeout = TimeSpan.FromMinutes(5);
         o.WorkItemQueueVisibilityTimeout = TimeSpan.FromMinutes(5);
+        o.ControlQueueBufferThreshold = 64;
+        o.PartitionTableOperationTimeout = TimeSpan.FromSeconds(2);
     });
 
-    /// <summary>"--settings ours,dtfx" (the default: both, ours first).</summary>
+    /// <summary>
+    /// "--settings ours,dtfx" (the default: both, ours first); "--partitions N", "--buffer N" and "--visibility S" change
+    /// our setting's partition count, control-queue buffer and control-queue visibility timeout, to measure what each costs.
+    /// </summary>
     public static IReadOnlyList<RuntimeSetting> Parse(BenchOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var names = options.Text("settings", "ours,dtfx").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var defaults = new DurableTaskOptions();
+        var partitions = options.Int("partitions", defaults.PartitionCount);
+        var buffer = options.Int("buffer", defaults.ControlQueueBufferThreshold);
+        var visibility = TimeSpan.FromSeconds(options.Int("visibility", (int)defaults.ControlQueueVisibilityTimeout.TotalSeconds, min: 5));
+        var ours = partitions == defaults.PartitionCount && buffer == defaults.ControlQueueBufferThreshold && visibility == defaults.ControlQueueVisibilityTimeout
+            ? Ours
+            : Ours with
+            {
+                Title = $"DurableTaskOptions defaults but PartitionCount={partitions}, ControlQueueBufferThreshold={buffer}, ControlQueueVisibilityTimeout={visibility.TotalSeconds} s",
+                Apply = o => (o.PartitionCount, o.ControlQueueBufferThreshold, o.ControlQueueVisibilityTimeout) = (partitions, buffer, visibility),
+            };
         return names.Length == 0
             ? throw new ArgumentException("--settings needs at least one of ours, dtfx")
             : [.. names.Select(n => n switch
             {
-                "ours" => Ours,
+                "ours" => ours,
                 "dtfx" => Dtfx,
                 _ => throw new ArgumentException($"--settings: unknown setting '{n}' (ours, dtfx)"),
             })];
@@ -43,6 +59,7 @@ internal sealed record RuntimeSetting(string Name, string Title, Action<DurableT
     public string Describe(DurableTaskOptions o) => string.Create(CultureInfo.InvariantCulture,
         $"{Name} ({Title}): PartitionCount={o.PartitionCount}, MaxQueuePollingInterval={o.MaxQueuePollingInterval.TotalSeconds:0.#} s, " +
         $"ControlQueueVisibilityTimeout={o.ControlQueueVisibilityTimeout.TotalSeconds:0} s, WorkItemQueueVisibilityTimeout={o.WorkItemQueueVisibilityTimeout.TotalSeconds:0} s, " +
+        $"ControlQueueBufferThreshold={o.ControlQueueBufferThreshold}, PartitionTableOperationTimeout={o.PartitionTableOperationTimeout.TotalSeconds:0} s, " +
         $"MaxConcurrentOrchestrations={o.MaxConcurrentOrchestrations}, MaxConcurrentActivities={o.MaxConcurrentActivities}, LeaseInterval={o.LeaseInterval.TotalSeconds:0} s");
 }
 
