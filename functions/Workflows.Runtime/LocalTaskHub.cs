@@ -108,6 +108,7 @@ public sealed class LocalTaskHub : IAsyncDisposable
         var index = new IndexStore(_tables);
         var history = new HistoryStore(_tables);
         _worker.AddTaskActivities(new Creator<TaskActivity>(PublishCaseActivity.Name, () => shims.CreateActivity(PublishCaseActivity.Name, new PublishCaseActivity(index, history, stopping))));
+        _worker.AddTaskActivities(new Creator<TaskActivity>(SendCaseEventActivity.Name, () => shims.CreateActivity(SendCaseEventActivity.Name, new SendCaseEventActivity(Client, stopping))));
         foreach (var handler in handlers)
         {
             _worker.AddTaskActivities(new Creator<TaskActivity>(handler.Name, () => shims.CreateActivity(handler.Name, new HandlerActivity(handler, stopping))));

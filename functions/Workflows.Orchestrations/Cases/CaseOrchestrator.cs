@@ -293,7 +293,8 @@ public sealed class CaseOrchestrator(ICaseDefinition definition, CaseRuntimeOpti
 
             foreach (var outgoing in effects.Events)
             {
-                context.SendEvent(outgoing.TargetInstanceId, CaseMessage.EventName, outgoing.Message);
+                // Through an activity that waits for the target's start (see SendCaseEventActivity), not SendEvent.
+                Schedule(new ActivityCall(SendCaseEventActivity.Name, $"{Id}.event.{outgoing.Message.Id}", Id, DomainJson.ToElement(outgoing), false));
             }
 
             if (effects.Publish is { } publish)

@@ -105,8 +105,10 @@ public static class CaseTransition
         if (final || context.IndexChanged)
         {
             // Only what changed is written: rows no longer declared go, rows new or with other columns are put.
-            var wanted = (final ? [] : context.Index).Select(e => (Entry: e, Key: IndexKey.Of(e))).ToList();
-            var heldNow = held.ToDictionary(k => k.Row, k => k.Fingerprint);
+            // A row declared twice counts once, as declared last.
+            var wanted = (final ? [] : context.Index).Select(e => (Entry: e, Key: IndexKey.Of(e)))
+                .GroupBy(w => w.Key.Row).Select(g => g.Last()).ToList();
+            var heldNow = held.GroupBy(k => k.Row).ToDictionary(g => g.Key, g => g.Last().Fingerprint);
             var wantedRows = wanted.Select(w => w.Key.Row).ToHashSet();
             put = [.. wanted.Where(w => !heldNow.TryGetValue(w.Key.Row, out var was) || was != w.Key.Fingerprint).Select(w => w.Entry)];
             fresh = [.. wanted.Where(w => !heldNow.ContainsKey(w.Key.Row)).Select(w => w.Key)];

@@ -80,4 +80,23 @@ public sealed class CaseLifecycleTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.All(fired.Zip([start.AddDays(1), start.AddDays(2), start.AddDays(200)]), pair =>
             Assert.True(DateTimeOffset.Parse(pair.First.Split('@')[1], System.Globalization.CultureInfo.InvariantCulture) >= pair.Second));
     }
+
+    [Fact]
+    public async Task An_event_from_a_case_to_one_that_has_only_just_been_started_is_applied_once()
+    {
+        await using var runtime = await TestRuntime.StartAsync(azurite, [new ProbeDefinition()]);
+        // Each target is still Pending (its start not yet run) when its sender's start sends it an event.
+        var pairs = Enumerable.Range(1, 10).Select(i => (Target: $"merge-target-{i}", Sender: $"merge-sender-{i}")).ToList();
+        foreach (var (target, sender) in pairs)
+        {
+            await runtime.Client.StartAsync(ProbeDefinition.TypeName, target, new ProbeInput("GM0479"), "test", _ct);
+            await runtime.Client.StartAsync(ProbeDefinition.TypeName, sender, new ProbeInput("GM0479", SendAtStart: new ProbeSend(target, "absorb")), "test", _ct);
+        }
+
+        foreach (var (target, _) in pairs)
+        {
+            var shown = await runtime.WaitForAsync(target, s => s.StateAs<ProbeState>().Events.Contains("absorb"), TimeSpan.FromSeconds(60));
+            Assert.Equal(["absorb"], shown.StateAs<ProbeState>().Events);
+        }
+    }
 }

@@ -6,7 +6,10 @@ using Workflows.Orchestrations.Activities;
 namespace Workflows.Orchestrations.Tests.Support;
 
 /// <summary>Start input of the probe case.</summary>
-public sealed record ProbeInput(string Scope, IReadOnlyList<ProbeTimer>? Timers = null);
+public sealed record ProbeInput(string Scope, IReadOnlyList<ProbeTimer>? Timers = null, ProbeSend? SendAtStart = null);
+
+/// <summary>An event the probe sends another case at its start.</summary>
+public sealed record ProbeSend(string Target, string Name);
 
 /// <summary>A timer the probe arms at start: name and business time.</summary>
 public sealed record ProbeTimer(string Name, DateTimeOffset DueAt);
@@ -33,6 +36,11 @@ public sealed class ProbeDefinition : CaseDefinition<ProbeInput, ProbeState>
     protected override ProbeState Start(ProbeInput input, DecisionContext context)
     {
         context.SetScope(input.Scope);
+        if (input.SendAtStart is { } send)
+        {
+            context.RaiseEvent(send.Target, send.Name, null);
+        }
+
         foreach (var timer in input.Timers ?? [])
         {
             context.SetTimer(timer.Name, timer.DueAt);
@@ -79,6 +87,10 @@ public sealed class ProbeDefinition : CaseDefinition<ProbeInput, ProbeState>
                 break;
             case "throw" when Faults.GetValueOrDefault(context.InstanceId):
                 throw new InvalidOperationException("injected fault with personal data: J. van Dijk");
+            case "send":
+                // "send:{target}:{name}": an event for another case.
+                context.RaiseEvent(parts[1], parts[2], null);
+                break;
             case "complete":
                 context.Complete(new { events = state.Events.Count });
                 break;
