@@ -81,11 +81,9 @@ public sealed class AdminAlertActivity(
         if (deferred.Count > 0)
         {
             // The admins already alerted are in the ledger and are not mailed again; the runtime retries the rest.
-            throw new ActivityException(
+            throw MailDeferral.Retry(
                 $"The alert about {alert.ActivityId} waits for the provider ({deferred.Count} admins).",
-                retryable: true,
-                retryAfter: deferred.Max(d => d.RetryAfter),
-                inner: deferred.Select(d => d.Error).FirstOrDefault(e => e is not null));
+                deferred);
         }
 
         return new AdminAlertResult(alerted, refused);

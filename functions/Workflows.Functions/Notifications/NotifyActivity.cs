@@ -116,11 +116,7 @@ public sealed class NotifyActivity(
         if (deferred.Count > 0)
         {
             // The ones that went out are in the ledger and are not sent again; the runtime retries the rest durably.
-            throw new ActivityException(
-                $"{deferred.Select(d => d.Error?.Message).FirstOrDefault(m => m is not null) ?? "Another run is sending."} Sent: {Keys(sent.Select(s => s.Key))}; waiting: {deferred.Count}.",
-                retryable: true,
-                retryAfter: deferred.Max(d => d.RetryAfter),
-                inner: deferred.Select(d => d.Error).FirstOrDefault(e => e is not null));
+            throw MailDeferral.Retry($"{MailDeferral.Reason(deferred)} Sent: {Keys(sent.Select(s => s.Key))}; waiting: {deferred.Count}.", deferred);
         }
 
         if (refused.Count > 0)
@@ -184,11 +180,7 @@ public sealed class NotifyActivity(
 
         if (deferred.Count > 0)
         {
-            throw new ActivityException(
-                $"The alert about a refused {MailTemplates.NameOf(notification.Kind)} waits for the provider ({deferred.Count} admins).",
-                retryable: true,
-                retryAfter: deferred.Max(d => d.RetryAfter),
-                inner: deferred.Select(d => d.Error).FirstOrDefault(e => e is not null));
+            throw MailDeferral.Retry($"The alert about a refused {MailTemplates.NameOf(notification.Kind)} waits for the provider ({deferred.Count} admins).", deferred);
         }
     }
 

@@ -81,11 +81,9 @@ public sealed class SendDigestsActivity(
 
         if (deferred.Count > 0)
         {
-            throw new ActivityException(
-                $"{deferred.Select(d => d.Error?.Message).FirstOrDefault(m => m is not null) ?? "Another run is sending."} {sent.Count} digests sent; {deferred.Count} wait.",
-                retryable: true,
-                retryAfter: deferred.Max(d => d.RetryAfter),
-                inner: deferred.Select(d => d.Error).FirstOrDefault(e => e is not null));
+            throw MailDeferral.Retry(
+                $"{MailDeferral.Reason(deferred)} {sent.Count} digests sent; {deferred.Count} wait.",
+                deferred);
         }
 
         return new DigestResult(run.Date, sent, refused, clock.GetUtcNow());
