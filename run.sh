@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-app_project=functions/Workflows.Functions # the app's project folder
+app_project=functions/Workflows.LocalHost # the app's project folder
 app_url=http://localhost:7071
 app_stop_seconds=7     # then KILL; with Azurite's, the whole stop stays within 10 s
 azurite_stop_seconds=2 # then KILL

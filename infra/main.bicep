@@ -1,9 +1,9 @@
-// Azure resources for Workflows (ARCHITECTURE §7): a custom-handler Function App on the Linux
-// Consumption plan with identity-based access to Storage and Key Vault; no account keys, no
-// connection strings in settings. Deploy into a resource group, see infra/README.md.
+// Azure resources for Workflows (ARCHITECTURE §3-4, §7): the Functions app (.NET 10 isolated worker, Durable
+// Functions) on the Flex Consumption plan, with identity-based access to Storage, Key Vault and Application
+// Insights; no account keys, no connection strings in settings. Deploy into a resource group, see infra/README.md.
 targetScope = 'resourceGroup'
 
-@description('Azure region for every resource.')
+@description('Azure region for every resource (one where the Flex Consumption plan is offered).')
 param location string = resourceGroup().location
 
 @description('Short lowercase prefix (letters and digits) for resource names.')
@@ -14,10 +14,10 @@ param namePrefix string
 @description('Sender address for mail sent through SendGrid.')
 param sendGridFromEmail string
 
-@description('Prefix of the engine\'s tables and queues (Engine:Prefix): lowercase letters and digits, starting with a letter.')
-@minLength(1)
-@maxLength(15)
-param enginePrefix string = 'wf'
+@description('The Durable task hub, which also prefixes the application\'s tables (DurableTask:TaskHubName): letters and digits, starting with a letter.')
+@minLength(3)
+@maxLength(45)
+param taskHubName string = 'workflows'
 
 @description('Microsoft Entra ID tenant whose staff sign in (Auth:Entra:TenantId).')
 param entraTenantId string = tenant().tenantId
@@ -25,12 +25,17 @@ param entraTenantId string = tenant().tenantId
 @description('The API\'s application id URI or client id as it appears in staff tokens (Auth:Entra:Audience); empty leaves staff sign-in off.')
 param entraAudience string = ''
 
+@description('Most instances the plan may scale out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
 // Globally unique names need a suffix; stable per resource group so redeploys update in place.
 var suffix = uniqueString(resourceGroup().id)
 var appName = '${namePrefix}-${suffix}'
 var storageName = take('${namePrefix}${suffix}', 24)
+// Flex Consumption deploys from a blob container, read with the app's identity.
 var packageContainerName = 'deployments'
-var packageBlobName = 'workflows.zip'
 // Only the secret's name lives here; its value is set by an operator (see infra/README.md).
 var sendGridSecretName = 'SendGrid-ApiKey'
 
@@ -40,6 +45,7 @@ var roles = {
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -61,7 +67,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01'
   name: 'default'
 }
 
-// The run-from-package zip; the app reads it with its identity (no SAS, no shared key).
+// The deployment package; the platform reads it with the app's identity (no SAS, no shared key).
 resource packageContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
   name: packageContainerName
@@ -84,6 +90,7 @@ resource insights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: logs.id
+    DisableLocalAuth: true // telemetry only from identities with Monitoring Metrics Publisher
   }
 }
 
@@ -103,7 +110,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: '${namePrefix}-plan'
   location: location
   kind: 'functionapp'
-  sku: { name: 'Y1', tier: 'Dynamic' }
+  sku: { name: 'FC1', tier: 'FlexConsumption' }
   properties: { reserved: true } // Linux
 }
 
@@ -115,32 +122,35 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${packageContainerName}'
+          authentication: { type: 'SystemAssignedIdentity' }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: 2048
+      }
+      runtime: { name: 'dotnet-isolated', version: '10.0' }
+    }
     siteConfig: {
-      linuxFxVersion: '' // custom handler: the host runs our self-contained executable
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       appSettings: [
-        { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
-        { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'custom' }
-        // Identity-based host storage; with shared keys off there is no Azure Files content share,
-        // so the app runs from the package blob, fetched with the system identity.
+        // Identity-based storage for the Functions host and Durable Functions' task hub (host.json
+        // "connectionName": "AzureWebJobsStorage"): blobs, queues and tables of this account.
         { name: 'AzureWebJobsStorage__accountName', value: storage.name }
-        { name: 'WEBSITE_RUN_FROM_PACKAGE', value: '${storage.properties.primaryEndpoints.blob}${packageContainerName}/${packageBlobName}' }
-        { name: 'WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID', value: 'SystemAssigned' }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-        // Read by the app (Storage:AccountName, Engine:*, Mail:*, SendGrid:*).
+        // Telemetry by the app's identity (the component refuses the instrumentation key alone).
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
+        // One name for the task hub (host.json "%DurableTask__TaskHubName%") and the application's tables.
+        { name: 'DurableTask__TaskHubName', value: taskHubName }
+        // The application's tables, by the same identity.
         { name: 'Storage__AccountName', value: storage.name }
-        { name: 'Engine__Prefix', value: enginePrefix }
-        // The Functions host polls the queues and posts each message to the app (custom handler), so the
-        // app's own loops stay off; the app turns them off itself too when FUNCTIONS_CUSTOMHANDLER_PORT is set.
-        { name: 'Engine__RunLoops', value: 'false' }
-        // The queue triggers' identity-based connection ("connection": "Storage" in each function.json).
-        { name: 'Storage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
-        // The queues the triggers read (%...% in function.json): the engine's own, by the same prefix;
-        // the app refuses to start as a custom handler when they differ.
-        { name: 'EngineWorkQueue', value: '${enginePrefix}-work' }
-        { name: 'EngineTimerQueue', value: '${enginePrefix}-timers' }
-        { name: 'EngineActivityQueue', value: '${enginePrefix}-activities' }
         // Mail goes out through SendGrid (the default writes .eml files, which a read-only package cannot hold).
         { name: 'Mail__Provider', value: 'SendGrid' }
         { name: 'Mail__From', value: sendGridFromEmail }
@@ -169,6 +179,16 @@ resource storageAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   }
 ]
 
+resource telemetryAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: insights
+  name: guid(insights.id, app.id, roles.monitoringMetricsPublisher)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource vaultAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
   name: guid(vault.id, app.id, roles.keyVaultSecretsUser)
@@ -183,6 +203,5 @@ output functionAppName string = app.name
 output functionAppUrl string = 'https://${app.properties.defaultHostName}'
 output storageAccountName string = storage.name
 output packageContainerName string = packageContainerName
-output packageBlobName string = packageBlobName
 output keyVaultName string = vault.name
 output sendGridSecretName string = sendGridSecretName

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Workflows.Domain.Decisions;
 using Workflows.Orchestrations.Activities;
 using Workflows.Orchestrations.Cases;
+using Workflows.Orchestrations.Hosting;
 using Workflows.Orchestrations.Storage;
 using SdkConverter = Microsoft.DurableTask.DataConverter;
 
@@ -31,7 +32,7 @@ public sealed class LocalTaskHub : IAsyncDisposable
     private TaskHubWorker? _worker;
     private bool _started;
 
-    /// <summary>The task hub and its client; <see cref="Register"/> adds the worker's orchestrations and activities.</summary>
+    /// <summary>The task hub and its client; <see cref="Register(CaseTasks)"/> adds the worker's orchestrations and activities.</summary>
     public LocalTaskHub(DurableTaskOptions options, StorageConnection connection, CaseTables tables, ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -79,15 +80,18 @@ public sealed class LocalTaskHub : IAsyncDisposable
         : this(options, connection, tables, loggerFactory) =>
         Register(definitions, handlers, caseOptions, stopping);
 
+    /// <summary>Registers <see cref="CaseTasks"/> over this hub's tables and client (activities raise events with it).</summary>
+    public void Register(IEnumerable<ICaseDefinition> definitions, IEnumerable<IActivityHandler> handlers, CaseRuntimeOptions caseOptions, CancellationToken stopping) =>
+        Register(new CaseTasks(definitions, handlers, caseOptions, _tables, Client, stopping));
+
     /// <summary>
-    /// Registers every case kind's <see cref="CaseOrchestrator"/>, the projection activity and the application's
-    /// activities (a separate step, so activities may use the client this hub provides). Nothing when the options
-    /// say this host runs no worker.
+    /// Registers every orchestrator and activity of <paramref name="tasks"/> with DTFx's worker, adapted by the SDK's
+    /// shims (a separate step, so activities may use the client this hub provides). Nothing when the options say this
+    /// host runs no worker.
     /// </summary>
-    public void Register(IEnumerable<ICaseDefinition> definitions, IEnumerable<IActivityHandler> handlers, CaseRuntimeOptions caseOptions, CancellationToken stopping)
+    public void Register(CaseTasks tasks)
     {
-        ArgumentNullException.ThrowIfNull(definitions);
-        ArgumentNullException.ThrowIfNull(handlers);
+        ArgumentNullException.ThrowIfNull(tasks);
         if (!Options.RunWorker || _worker is not null)
         {
             return;
@@ -99,19 +103,14 @@ public sealed class LocalTaskHub : IAsyncDisposable
         // Failure details (type, message) rather than serialised exceptions: the SDK's shims read them, and a Failed
         // case's reason is its message (never the inner exception's, which may hold personal data).
         _worker = new TaskHubWorker(_service, _loggerFactory) { ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails };
-        foreach (var definition in definitions)
+        foreach (var (name, create) in tasks.Orchestrators)
         {
-            var orchestrator = new CaseOrchestrator(definition, caseOptions);
-            _worker.AddTaskOrchestrations(new Creator<TaskOrchestration>(definition.Type, () => shims.CreateOrchestration(definition.Type, orchestrator)));
+            _worker.AddTaskOrchestrations(new Creator<TaskOrchestration>(name, () => shims.CreateOrchestration(name, create())));
         }
 
-        var index = new IndexStore(_tables);
-        var history = new HistoryStore(_tables);
-        _worker.AddTaskActivities(new Creator<TaskActivity>(PublishCaseActivity.Name, () => shims.CreateActivity(PublishCaseActivity.Name, new PublishCaseActivity(index, history, stopping))));
-        _worker.AddTaskActivities(new Creator<TaskActivity>(SendCaseEventActivity.Name, () => shims.CreateActivity(SendCaseEventActivity.Name, new SendCaseEventActivity(Client, stopping))));
-        foreach (var handler in handlers)
+        foreach (var (name, create) in tasks.Activities)
         {
-            _worker.AddTaskActivities(new Creator<TaskActivity>(handler.Name, () => shims.CreateActivity(handler.Name, new HandlerActivity(handler, stopping))));
+            _worker.AddTaskActivities(new Creator<TaskActivity>(name, () => shims.CreateActivity(name, create())));
         }
     }
 

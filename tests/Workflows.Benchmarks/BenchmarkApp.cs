@@ -41,6 +41,8 @@ internal static class BenchmarkApp
                           --rows N          CSV rows (default 10000)
                           --concurrency N   Signals:BatchConcurrency, signals started at once (default 16)
                           --merge-every N   every Nth row repeats the previous row's household (default 0: none)
+                          --baseline N      empty cases started first on the same Azurite, the yardstick (default 1000; 0: none)
+                          --hosts N         hosts with a running worker on the task hub, one serving HTTP (default 1)
         """;
 
     public static async Task<int> RunAsync(string[] args)

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Workflows.Orchestrations.Storage;
-using app::Workflows.Functions.Auth;
+using Workflows.Application.Auth;
 using Workflows.Testing;
 
 namespace Workflows.Benchmarks;
@@ -33,22 +33,35 @@ internal static class SignalsBatchBenchmark
         var rows = options.Int("rows", 10_000);
         var concurrency = options.Int("concurrency", 16);
         var mergeEvery = options.Int("merge-every", 0, min: 0);
-        return cancellationToken => RunAsync(rows, concurrency, mergeEvery, cancellationToken);
+        var baseline = options.Int("baseline", 1000, min: 0);
+        var hosts = options.Int("hosts", 1);
+        return cancellationToken => RunAsync(rows, concurrency, mergeEvery, baseline, hosts, cancellationToken);
     }
 
-    private static async Task RunAsync(int rows, int concurrency, int mergeEvery, CancellationToken ct)
+    private static async Task RunAsync(int rows, int concurrency, int mergeEvery, int baselineCases, int hosts, CancellationToken ct)
     {
         var azurite = new AzuriteFixture();
         await azurite.InitializeAsync();
         try
         {
+            var baseline = baselineCases == 0 ? null : await EmptyCaseBaseline.MeasureAsync(azurite, baselineCases, concurrency, ct);
             using var requests = RuntimeRequests.Create();
             var progress = new ProgressLog();
-            await using var app = new BenchApp(azurite.ConnectionString, requests.Counter, progress, new Dictionary<string, string?>
+            var settings = new Dictionary<string, string?>
             {
                 ["Signals:BatchConcurrency"] = concurrency.ToString(CultureInfo.InvariantCulture),
                 ["Signals:MaxBatchSignals"] = Math.Max(rows, 10_000).ToString(CultureInfo.InvariantCulture),
-            });
+                ["DurableTask:TaskHubName"] = "b" + Guid.NewGuid().ToString("N")[..11],
+            };
+            await using var app = new BenchApp(azurite.ConnectionString, requests.Counter, progress, settings);
+            // Further hosts: the same app on the same task hub, serving no HTTP; their workers share the hub's work.
+            var others = Enumerable.Range(1, hosts - 1).Select(_ => new BenchApp(azurite.ConnectionString, requests.Counter, new ProgressLog(), settings)).ToList();
+            await using var stopOthers = new AsyncDisposables(others);
+            foreach (var other in others)
+            {
+                _ = other.Services; // builds and starts the host, its worker included
+            }
+
             using var client = app.CreateClient();
             client.Timeout = TimeSpan.FromMinutes(30);
             await WaitHealthyAsync(client, ct);
@@ -68,9 +81,18 @@ internal static class SignalsBatchBenchmark
 
             Console.WriteLine($"signals-batch: {rows} CSV rows in one POST /api/v1/signals/batch, BatchConcurrency={concurrency}, " +
                 $"{(mergeEvery > 0 ? $"every {mergeEvery}th row the household of the row before (merged)" : "every row its own household")}");
-            Console.WriteLine("app: WebApplicationFactory (in-process test server), Production environment, engine production defaults (queue timers, loops running)");
+            Console.WriteLine($"app: WebApplicationFactory (in-process test server), Production environment, production runtime settings, " +
+                $"{hosts} host{(hosts == 1 ? "" : "s")} with a running worker on one task hub");
             Console.WriteLine();
+            baseline?.Print();
             Print("first submission", first);
+            if (baseline is not null)
+            {
+                Console.WriteLine($"  against the baseline {(first.Rows / first.Elapsed.TotalSeconds / baseline.Rate).ToString("0.00", CultureInfo.InvariantCulture)} " +
+                    "of the empty cases' start rate on this Azurite");
+                Console.WriteLine();
+            }
+
             Print("resubmission (all duplicate)", again);
             Console.WriteLine($"load after the run: {MachineInfo.LoadAverage()}");
         }
@@ -187,7 +209,7 @@ internal static class SignalsBatchBenchmark
     /// <summary>Counts the signal receiver's per-signal log lines (received, resubmitted, merged); shows nothing.</summary>
     private sealed class ProgressLog : ILoggerProvider, ILogger
     {
-        public const string Category = "Workflows.Functions.Signals.SignalReceiver";
+        public const string Category = "Workflows.Application.Signals.SignalReceiver";
 
         private long _signals;
 
@@ -213,6 +235,18 @@ internal static class SignalsBatchBenchmark
         }
     }
 
+    /// <summary>Disposes the extra hosts.</summary>
+    private sealed class AsyncDisposables(IEnumerable<IAsyncDisposable> items) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var item in items)
+            {
+                await item.DisposeAsync();
+            }
+        }
+    }
+
     private sealed record Measurement(int Rows, int Created, int Duplicate, int Invalid, TimeSpan Elapsed, RequestSnapshot Requests);
 
     /// <summary>The real app with the benchmark's storage, its counter, and warnings-only logging.</summary>
@@ -222,11 +256,10 @@ internal static class SignalsBatchBenchmark
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
-            builder.UseContentRoot(Path.Combine(AzuriteFixture.RepoRoot, "functions", "Workflows.Functions"));
+            builder.UseContentRoot(Path.Combine(AzuriteFixture.RepoRoot, "functions", "Workflows.LocalHost"));
             builder.ConfigureAppConfiguration((_, config) =>
             {
                 settings["Storage:ConnectionString"] = connectionString;
-                settings["DurableTask:TaskHubName"] = "b" + Guid.NewGuid().ToString("N")[..11];
                 settings["Logging:LogLevel:Default"] = "Warning";
                 settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning";
                 // The receiver's per-signal debug lines (ids only) drive the progress count.

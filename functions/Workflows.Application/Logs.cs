@@ -1,0 +1,20 @@
+namespace Workflows.Application;
+
+/// <summary>Every log line of the host, with stable event ids. Ids and names only: never bodies or personal data.</summary>
+internal static partial class Logs
+{
+    [LoggerMessage(2001, LogLevel.Information, "Storage: account {AccountName} with managed identity, prefix {Prefix}.")]
+    public static partial void StorageByIdentity(this ILogger logger, string accountName, string prefix);
+
+    [LoggerMessage(2002, LogLevel.Information, "Storage: connection string (local), prefix {Prefix}.")]
+    public static partial void StorageByConnectionString(this ILogger logger, string prefix);
+
+    [LoggerMessage(2003, LogLevel.Warning, "Creating the engine's tables and queues failed (attempt {Attempt}); storage may not be reachable yet. Retrying in {Delay}.")]
+    public static partial void StorageNotReady(this ILogger logger, Exception exception, int attempt, TimeSpan delay);
+
+    [LoggerMessage(2004, LogLevel.Information, "The engine's tables and queues exist (prefix {Prefix}).")]
+    public static partial void StorageReady(this ILogger logger, string prefix);
+
+    [LoggerMessage(2006, LogLevel.Information, "Durable Task worker stopped.")]
+    public static partial void WorkerStopped(this ILogger logger);
+}
