@@ -43,6 +43,11 @@ internal static class BenchmarkApp
                           --merge-every N   every Nth row repeats the previous row's household (default 0: none)
                           --baseline N      empty cases started first on the same Azurite, the yardstick (default 1000; 0: none)
                           --hosts N         hosts with a running worker on the task hub, one serving HTTP (default 1)
+          signal-lifecycle storage requests of one signal's whole life over HTTP (Development, demo clock): intake,
+                        triage, contact, help offered, closed, purged after the retention period; per phase, raw and
+                        net of the idle polling measured first
+                          --reps N          signals, one after the other (default 5)
+                          --idle-seconds S  idle window measured first (default 20)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -64,6 +69,7 @@ internal static class BenchmarkApp
                 "event-latency" => EventLatencyBenchmark.Prepare(options),
                 "timer-lateness" => TimerLatenessBenchmark.Prepare(options),
                 "signals-batch" => SignalsBatchBenchmark.Prepare(options),
+                "signal-lifecycle" => SignalLifecycleBenchmark.Prepare(options),
                 _ => null,
             };
             options.RejectUnknown();

@@ -68,6 +68,7 @@ internal static class ApplicationServicesExtensions
         services.AddAuth(configuration);
         services.AddDevelopmentSeeding(configuration, environment);
         Notifications.NotificationsServiceCollectionExtensions.AddNotifications(services, configuration, environment);
+        Telemetry.TelemetryServiceCollectionExtensions.AddTelemetry(services, configuration);
         return services;
     }
 

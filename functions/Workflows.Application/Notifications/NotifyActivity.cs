@@ -6,6 +6,7 @@ using Workflows.Orchestrations.Cases;
 using Workflows.Orchestrations.Client;
 using Workflows.Application.Auth;
 using Workflows.Application.Notifications.Templates;
+using Workflows.Application.Telemetry;
 
 namespace Workflows.Application.Notifications;
 
@@ -130,7 +131,22 @@ public sealed class NotifyActivity(
                 retryable: false);
         }
 
+        Measure(notification, context, sent.Count);
         return new NotifyResult([.. sent.Select(s => s.Key)], rendered.Template, clock.GetUtcNow(), [.. sent.Select(s => s.MessageId)]);
+    }
+
+    /// <summary>An escalation is an overdue step; a reminder's lateness runs from its decision to the provider's acceptance.</summary>
+    private void Measure(Notification notification, ActivityContext context, int sent)
+    {
+        var kind = notification.CaseKind.ToString().ToLowerInvariant();
+        if (notification.Kind == NotificationKind.Escalation)
+        {
+            ApplicationMetrics.StepOverdue(kind, notification.StepKey);
+        }
+        else if (notification.Kind == NotificationKind.Reminder && sent > 0 && context.DecidedAt != default)
+        {
+            ApplicationMetrics.ReminderDelivered(kind, clock.GetUtcNow() - context.DecidedAt);
+        }
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Workflows.Application.Telemetry;
+
 namespace Workflows.Application.Notifications;
 
 /// <summary>How one send through <see cref="OnceMailer"/> ended.</summary>
@@ -64,12 +66,14 @@ public sealed class OnceMailer(IMailer mailer, MailLedger ledger, TimeProvider c
             var receipt = await mailer.SendAsync(mail, cancellationToken);
             await ledger.RecordSentAsync(partition, recipient, receipt.MessageId, clock.GetUtcNow(), cancellationToken);
             logger.MailSent(template, activityId, recipient, receipt.MessageId);
+            ApplicationMetrics.EmailSent(template);
             return new SendOutcome(SendStatus.Sent, receipt.MessageId);
         }
         catch (MailDeliveryException ex) when (ex.Permanent)
         {
             await ledger.RecordRefusedAsync(partition, recipient, ex.Status ?? 0, clock.GetUtcNow(), cancellationToken);
             logger.MailRefused(ex, template, activityId, recipient, ex.Status ?? 0);
+            ApplicationMetrics.EmailFailed(template, "refused");
             return new SendOutcome(SendStatus.Refused, RefusedWith: ex.Status ?? 0, Error: ex);
         }
         catch (MailDeliveryException ex)
@@ -78,6 +82,7 @@ public sealed class OnceMailer(IMailer mailer, MailLedger ledger, TimeProvider c
             await ledger.ReleaseAsync(partition, recipient, owner, notBefore, cancellationToken);
 
             logger.MailDeferred(template, activityId, recipient, ex.Status, ex.RetryAfter, attempt);
+            ApplicationMetrics.EmailFailed(template, "deferred");
             return new SendOutcome(SendStatus.Deferred, RetryAfter: ex.RetryAfter, Error: ex);
         }
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Workflows.Domain.Signals;
 using Workflows.Orchestrations.Client;
 using Workflows.Application.Policy;
+using Workflows.Application.Telemetry;
 
 namespace Workflows.Application.Signals;
 
@@ -65,6 +66,7 @@ internal sealed class SignalReceiver(CaseClient client, CasePolicy policy, IOpti
             return new Received(id, Created: false, started.Status, HouseholdCase: null);
         }
 
+        ApplicationMetrics.SignalReceived(signal.Municipality, mergedIntoHousehold: mergeInto is not null);
         if (mergeInto is not null)
         {
             logger.SignalMerged(id, mergeInto);

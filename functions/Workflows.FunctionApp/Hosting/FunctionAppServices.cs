@@ -7,6 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using OpenTelemetry;
 using Workflows.Application.Hosting;
 using Workflows.Domain.Decisions;
 using Workflows.FunctionApp.Http;
@@ -20,6 +22,8 @@ internal static class FunctionAppServices
     public static IServiceCollection AddFunctionApp(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddApplication(configuration, environment);
+        // Function invocations as spans, with the Functions host's trace context (on top of the application's telemetry).
+        services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
         // Endpoint code and activities use the client of the invocation in hand (the [DurableClient] binding).
         services.AddSingleton<AmbientDurableTaskClient>();
         services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<AmbientDurableTaskClient>());

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.DurableTask;
 using Workflows.Domain.Decisions;
 using Workflows.Orchestrations.Activities;
+using Workflows.Orchestrations.Telemetry;
 
 namespace Workflows.Orchestrations.Cases;
 
@@ -174,7 +175,10 @@ public sealed class CaseOrchestrator(ICaseDefinition definition, CaseRuntimeOpti
                 return;
             }
 
-            Transition(new DecisionEvent(EventKind.External, message.Name, message.Id, message.Payload, message.Source), message);
+            if (Transition(new DecisionEvent(EventKind.External, message.Name, message.Id, message.Payload, message.Source), message) && !context.IsReplaying)
+            {
+                CaseMetrics.EventApplied(definition.Type);
+            }
         }
 
         /// <summary>Development only: the skew moves forward, recorded in history like any input (ARCHITECTURE §5.7).</summary>
@@ -197,7 +201,10 @@ public sealed class CaseOrchestrator(ICaseDefinition definition, CaseRuntimeOpti
             // Timers fire in due order; one that woke early (queue delays are whole seconds) waits again.
             while (!carry.IsFinal && carry.Timers.Where(t => t.Value <= Now).OrderBy(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).FirstOrDefault() is { Key: not null } due)
             {
-                Transition(new DecisionEvent(EventKind.Timer, due.Key, $"timer.{due.Key}.{due.Value.UtcTicks}", null, "timer"), null);
+                if (Transition(new DecisionEvent(EventKind.Timer, due.Key, $"timer.{due.Key}.{due.Value.UtcTicks}", null, "timer"), null) && !context.IsReplaying)
+                {
+                    CaseMetrics.TimerFired(definition.Type, Now - due.Value);
+                }
             }
         }
 
@@ -256,7 +263,8 @@ public sealed class CaseOrchestrator(ICaseDefinition definition, CaseRuntimeOpti
             carry = carry with { IndexKeys = [.. held, .. lost.Where(k => !heldRows.Contains(k.Row)).Select(k => k with { Fingerprint = null })] };
         }
 
-        private void Transition(DecisionEvent @event, CaseMessage? message)
+        /// <summary>Applies <paramref name="event"/>; false when the case had applied it before (its id is known).</summary>
+        private bool Transition(DecisionEvent @event, CaseMessage? message)
         {
             (CaseCarry Carry, CaseEffects Effects)? result;
             try
@@ -273,12 +281,13 @@ public sealed class CaseOrchestrator(ICaseDefinition definition, CaseRuntimeOpti
 
             if (result is not var (next, effects))
             {
-                return;
+                return false;
             }
 
             carry = next;
             _transitions++;
             CarryOut(effects);
+            return true;
         }
 
         private PublishCase? _publish;
