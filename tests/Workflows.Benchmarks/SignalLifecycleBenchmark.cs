@@ -46,7 +46,7 @@ internal static class SignalLifecycleBenchmark
             using var requests = RuntimeRequests.Create();
             await using var app = new LifecycleApp(azurite.ConnectionString, requests.Counter, credentials);
             using var client = app.CreateClient();
-            await WaitHealthyAsync(client, ct);
+            await AppHealth.WaitHealthyAsync(client, ct);
             await app.Services.GetRequiredService<Workflows.Application.Seeding.DevelopmentSeeder>().Completed.WaitAsync(ct);
             var store = app.Services.GetRequiredService<CredentialStore>();
             var corporation = await store.IssueAsync(new Caller(CallerKind.Corporation, Corporation, new HashSet<string>(StringComparer.Ordinal) { "GM0479" }, null, null), null, ct);
@@ -145,22 +145,6 @@ internal static class SignalLifecycleBenchmark
         stage = "arrears",
         collectionSteps = new { personalContactAttempted = true, pointedToDebtHelp = true, writtenReminderSent = true, tenantDidNotObject = true },
     };
-
-    private static async Task WaitHealthyAsync(HttpClient client, CancellationToken ct)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), ct);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, ct);
-        }
-
-        throw new InvalidOperationException("The app did not become healthy within a minute.");
-    }
 
     private sealed record Created(string Id);
 

@@ -65,7 +65,7 @@ internal static class SignalsBatchBenchmark
 
             using var client = app.CreateClient();
             client.Timeout = TimeSpan.FromMinutes(30);
-            await WaitHealthyAsync(client, ct);
+            await AppHealth.WaitHealthyAsync(client, ct);
             var key = await app.Services.GetRequiredService<CredentialStore>().IssueAsync(
                 new Caller(CallerKind.Corporation, Corporation, new HashSet<string>(StringComparer.Ordinal) { "GM0479", "GM0439" }, null, null), null, ct);
             client.DefaultRequestHeaders.Add(ApiKeys.HeaderName, key);
@@ -220,22 +220,6 @@ internal static class SignalsBatchBenchmark
         }
 
         return text.ToString();
-    }
-
-    private static async Task WaitHealthyAsync(HttpClient client, CancellationToken ct)
-    {
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), ct);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, ct);
-        }
-
-        throw new InvalidOperationException("The app did not become healthy within a minute.");
     }
 
     /// <summary>Counts the signal receiver's per-signal log lines (received, resubmitted, merged); shows nothing.</summary>
