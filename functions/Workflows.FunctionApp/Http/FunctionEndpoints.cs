@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using Workflows.Application.Hosting;
 using Microsoft.Net.Http.Headers;
+using Workflows.Application.Hosting;
 using Workflows.FunctionApp.Runtime;
 
 namespace Workflows.FunctionApp.Http;
@@ -28,8 +28,7 @@ internal sealed class FunctionEndpoints
     {
         ArgumentNullException.ThrowIfNull(catalog);
         catalog.MapApplicationEndpoints(configuration, environment);
-        Endpoints = catalog.Endpoints();
-        foreach (var endpoint in Endpoints)
+        foreach (var endpoint in catalog.Endpoints())
         {
             if (endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName is { } name)
             {
@@ -43,9 +42,6 @@ internal sealed class FunctionEndpoints
         app.Run(context => context.GetEndpoint()!.RequestDelegate!(context));
         _pipeline = app.Build();
     }
-
-    /// <summary>Every endpoint the application maps (the metadata test compares them with the functions).</summary>
-    public IReadOnlyList<RouteEndpoint> Endpoints { get; }
 
     /// <summary>
     /// Runs the named endpoint for <paramref name="request"/> with <paramref name="client"/> as the invocation's
