@@ -9,10 +9,10 @@ internal static partial class Logs
     [LoggerMessage(2002, LogLevel.Information, "Storage: connection string (local), prefix {Prefix}.")]
     public static partial void StorageByConnectionString(this ILogger logger, string prefix);
 
-    [LoggerMessage(2003, LogLevel.Warning, "Creating the engine's tables and queues failed (attempt {Attempt}); storage may not be reachable yet. Retrying in {Delay}.")]
+    [LoggerMessage(2003, LogLevel.Warning, "Creating the application's tables (and, in the local host, the task hub) failed (attempt {Attempt}); storage may not be reachable yet. Retrying in {Delay}.")]
     public static partial void StorageNotReady(this ILogger logger, Exception exception, int attempt, TimeSpan delay);
 
-    [LoggerMessage(2004, LogLevel.Information, "The engine's tables and queues exist (prefix {Prefix}).")]
+    [LoggerMessage(2004, LogLevel.Information, "The application's tables (and, in the local host, the task hub) exist (prefix {Prefix}).")]
     public static partial void StorageReady(this ILogger logger, string prefix);
 
     [LoggerMessage(2006, LogLevel.Information, "Durable Task worker stopped.")]

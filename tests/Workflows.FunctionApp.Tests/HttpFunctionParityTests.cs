@@ -11,6 +11,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Workflows.Application.Auth;
 using Workflows.Application.Tests.Signals;
@@ -129,8 +130,29 @@ public sealed partial class HttpFunctionParityTests(AzuriteFixture azurite) : IC
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, inFunctions.StatusCode);
     }
 
+    [Fact]
+    public async Task The_Functions_app_creates_the_applications_tables_when_it_starts_on_an_empty_account()
+    {
+        var ct = TestTimeout.Token();
+        using var functionApp = FunctionApp(azurite.ConnectionString, AzuriteFixture.NewPrefix(), "Production");
+        var health = functionApp.Services.GetRequiredService<HealthCheckService>();
+        Assert.Equal(HealthStatus.Unhealthy, (await health.CheckHealthAsync(ct)).Status); // nothing created yet
+
+        await functionApp.StartAsync(ct);
+
+        await Eventually.TrueAsync(async () => (await health.CheckHealthAsync(ct)).Status == HealthStatus.Healthy, because: "the worker creates the tables at start");
+        await functionApp.StopAsync(ct);
+    }
+
     /// <summary>The Functions app's services as its Program builds them, on the local host's storage, task hub and business clock.</summary>
     private static IHost FunctionAppFor(WorkflowsAppFactory local, string environment = "Production")
+    {
+        var host = FunctionApp(local.Services.GetRequiredService<IConfiguration>()["Storage:ConnectionString"]!, local.Prefix, environment, local.Clock);
+        return host;
+    }
+
+    /// <summary>The Functions app's services as its Program builds them, on <paramref name="prefix"/> of that storage.</summary>
+    private static IHost FunctionApp(string connectionString, string prefix, string environment, VirtualTimeProvider? clock = null)
     {
         // As every Functions host sets it for its worker: no Development-only feature in the Functions app.
         Environment.SetEnvironmentVariable("FUNCTIONS_WORKER_RUNTIME", "dotnet-isolated");
@@ -139,14 +161,18 @@ public sealed partial class HttpFunctionParityTests(AzuriteFixture azurite) : IC
             .AddJsonFile(Path.Combine(FunctionsMetadata.OutputDirectory, "appsettings.json"))
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Storage:ConnectionString"] = local.Services.GetRequiredService<IConfiguration>()["Storage:ConnectionString"],
-                ["DurableTask:TaskHubName"] = local.Prefix,
+                ["Storage:ConnectionString"] = connectionString,
+                ["DurableTask:TaskHubName"] = prefix,
             });
         builder.Services.AddFunctionApp(builder.Configuration, builder.Environment);
         TestEntra.AcceptTokens(builder.Services);
-        builder.Services.AddSingleton<TimeProvider>(local.Clock);
-        builder.Services.AddSingleton(local.Clock);
-        builder.Services.AddSingleton(CaseClock.Virtual(local.Clock));
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton<TimeProvider>(clock);
+            builder.Services.AddSingleton(clock);
+            builder.Services.AddSingleton(CaseClock.Virtual(clock));
+        }
+
         return builder.Build();
     }
 

@@ -1,3 +1,5 @@
+using Workflows.Application.Hosting;
+
 namespace Workflows.Application.Auth;
 
 /// <summary>
@@ -6,39 +8,6 @@ namespace Workflows.Application.Auth;
 /// </summary>
 internal sealed class CredentialStoreInitializer(CredentialStore credentials, ILogger<CredentialStoreInitializer> logger) : BackgroundService
 {
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var delay = FirstRetry;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await credentials.EnsureCreatedAsync(stoppingToken);
-                return;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.CredentialsTableNotReady(ex, attempt, delay);
-            }
-
-            try
-            {
-                // Real time: waiting for a storage service is not domain time (see TaskHubHostedService).
-                await Task.Delay(delay, TimeProvider.System, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            delay = delay * 2 > MaxRetry ? MaxRetry : delay * 2;
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        StartupRetry.RunAsync(credentials.EnsureCreatedAsync, (ex, attempt, delay) => logger.CredentialsTableNotReady(ex, attempt, delay), stoppingToken);
 }

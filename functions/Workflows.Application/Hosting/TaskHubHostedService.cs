@@ -15,8 +15,6 @@ internal sealed class TaskHubHostedService(
     CaseTasks tasks,
     ILogger<TaskHubHostedService> logger) : BackgroundService
 {
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
     private volatile bool _started;
 
     /// <summary>One attempt before the server takes requests, so the first request finds the tables and the task hub.</summary>
@@ -50,38 +48,9 @@ internal sealed class TaskHubHostedService(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var delay = FirstRetry;
-        for (var attempt = 1; !_started; attempt++)
-        {
-            try
-            {
-                await StartHubAsync(stoppingToken);
-                return;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.StorageNotReady(ex, attempt, delay);
-            }
-
-            try
-            {
-                // Real time: waiting for a storage service is not business time.
-                await Task.Delay(delay, TimeProvider.System, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            delay = delay * 2 > MaxRetry ? MaxRetry : delay * 2;
-        }
-    }
+    /// <summary>Started already, or retried with back-off until storage answers.</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        StartupRetry.RunAsync(StartHubAsync, (ex, attempt, delay) => logger.StorageNotReady(ex, attempt, delay), stoppingToken);
 
     private async Task StartHubAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using Workflows.Application.Hosting;
+
 namespace Workflows.Application.Notifications;
 
 /// <summary>
@@ -6,39 +8,6 @@ namespace Workflows.Application.Notifications;
 /// </summary>
 internal sealed class DigestScheduleStarter(DigestSchedule schedule, ILogger<DigestScheduleStarter> logger) : BackgroundService
 {
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(30);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var delay = FirstRetry;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await schedule.EnsureStartedAsync(stoppingToken);
-                return;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.DigestScheduleNotStarted(ex, attempt, delay);
-            }
-
-            try
-            {
-                // Real time: waiting for storage is not domain time (see TaskHubHostedService).
-                await Task.Delay(delay, TimeProvider.System, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            delay = delay * 2 > MaxRetry ? MaxRetry : delay * 2;
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        StartupRetry.RunAsync(schedule.EnsureStartedAsync, (ex, attempt, delay) => logger.DigestScheduleNotStarted(ex, attempt, delay), stoppingToken, TimeSpan.FromMilliseconds(200));
 }

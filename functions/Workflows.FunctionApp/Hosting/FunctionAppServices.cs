@@ -22,6 +22,8 @@ internal static class FunctionAppServices
     public static IServiceCollection AddFunctionApp(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddApplication(configuration, environment);
+        // The Durable extension creates the task hub; the application's own tables are ours to create.
+        services.AddHostedService<ApplicationTablesInitializer>();
         // Function invocations as spans, with the Functions host's trace context (on top of the application's telemetry).
         services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
         // Endpoint code and activities use the client of the invocation in hand (the [DurableClient] binding).
