@@ -25,6 +25,9 @@ param entraTenantId string = tenant().tenantId
 @description('The API\'s application id URI or client id as it appears in staff tokens (Auth:Entra:Audience); empty leaves staff sign-in off.')
 param entraAudience string = ''
 
+@description('Client id of the app registration the pages sign in with (OpenID Connect); empty: no sign-in to the pages. Its client secret goes into Key Vault as Entra-ClientSecret.')
+param entraClientId string = ''
+
 @description('Most instances the plan may scale out to.')
 @minValue(1)
 @maxValue(1000)
@@ -38,6 +41,7 @@ var storageName = take('${namePrefix}${suffix}', 24)
 var packageContainerName = 'deployments'
 // Only the secret's name lives here; its value is set by an operator (see infra/README.md).
 var sendGridSecretName = 'SendGrid-ApiKey'
+var entraSecretName = 'Entra-ClientSecret'
 
 // Built-in role definition ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
 var roles = {
@@ -160,6 +164,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // Staff sign in with Entra ID bearer tokens; without an audience the bearer scheme is not registered.
         { name: 'Auth__Entra__TenantId', value: entraTenantId }
         { name: 'Auth__Entra__Audience', value: entraAudience }
+        // Staff and corporation guests sign in to the pages with Entra ID (Microsoft.Identity.Web reads Auth:Entra).
+        { name: 'Auth__Entra__ClientId', value: entraClientId }
+        { name: 'Auth__Entra__ClientSecret', value: empty(entraClientId) ? '' : '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${entraSecretName})' }
+        // The pages own the site root (PageFunctions.RootRoute); the host's own home page is off.
+        { name: 'AzureWebJobsDisableHomepage', value: 'true' }
       ]
     }
   }
@@ -205,3 +214,4 @@ output storageAccountName string = storage.name
 output packageContainerName string = packageContainerName
 output keyVaultName string = vault.name
 output sendGridSecretName string = sendGridSecretName
+output entraSecretName string = entraSecretName

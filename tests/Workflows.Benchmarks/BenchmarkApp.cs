@@ -48,6 +48,15 @@ internal static class BenchmarkApp
                         net of the idle polling measured first
                           --reps N          signals, one after the other (default 5)
                           --idle-seconds S  idle window measured first (default 20)
+          worklist-page server time (in-process) and storage requests of the worklist page (/worklist: Alles open,
+                        te-laat, vandaag) for GM0479 with many open steps (index rows written directly), signed in as
+                        coordinator-zaanstad (Development, demo clock); GET /api/v1/worklist?due=today as the baseline;
+                        then the case page of a signal with a long history; raw and net of the idle polling
+                          --steps N         open steps on the worklist (default 10000)
+                          --history N       history lines of the case (default 200)
+                          --reps N          requests measured per page, one after the other (default 50)
+                          --warmup N        requests before those, not counted (default 5; 0: none)
+                          --idle-seconds S  idle window measured first (default 10)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -70,6 +79,7 @@ internal static class BenchmarkApp
                 "timer-lateness" => TimerLatenessBenchmark.Prepare(options),
                 "signals-batch" => SignalsBatchBenchmark.Prepare(options),
                 "signal-lifecycle" => SignalLifecycleBenchmark.Prepare(options),
+                "worklist-page" => WorklistPageBenchmark.Prepare(options),
                 _ => null,
             };
             options.RejectUnknown();

@@ -78,6 +78,26 @@ public sealed partial class HttpFunctionParityTests(AzuriteFixture azurite) : IC
         { "TerminateInstance", "POST", "/api/v1/instances/{signal}/terminate", Coordinator, null, null },
         { "RetryInstance", "POST", "/api/v1/instances/sig-doesnotexist/retry", Admin, null, null },
         { "PurgeInstance", "DELETE", "/api/v1/instances/{signal}", Coordinator, null, null },
+        // The pages (PAGES.md), as a browser that is not signed in meets them.
+        { "HomePage", "GET", "/", null, null, null },
+        { "SignInPage", "GET", "/sign-in?returnUrl=%2Fworklist", null, null, null },
+        { "SignIn", "POST", "/sign-in", null, "user=coordinator-zaanstad", "application/x-www-form-urlencoded" },
+        { "SignOut", "POST", "/sign-out", null, "", "application/x-www-form-urlencoded" },
+        { "SignInCallback", "POST", "/signin-oidc", null, "code=x", "application/x-www-form-urlencoded" },
+        { "WorklistPage", "GET", "/worklist", null, null, null },
+        { "CasePage", "GET", "/cases/signal/{signal}", null, null, null },
+        { "CasePageEvent", "POST", "/cases/signal/{signal}/events", null, "type=help-offered", "application/x-www-form-urlencoded" },
+        { "SignalsPage", "GET", "/signals", null, null, null },
+        { "NewTrajectoryPage", "GET", "/trajectories/new", null, null, null },
+        { "NewTrajectory", "POST", "/trajectories/new", null, "externalReference=x", "application/x-www-form-urlencoded" },
+        { "AccessLogPage", "GET", "/admin/access-log", null, null, null },
+        { "CorporationPage", "GET", "/corporation", null, null, null },
+        { "CorporationSignal", "POST", "/corporation/signals", null, "externalReference=x", "application/x-www-form-urlencoded" },
+        { "CorporationBatch", "POST", "/corporation/batch", null, "x", "text/csv" },
+        { "DocsPage", "GET", "/docs", null, null, null },
+        { "DocsBundle", "GET", "/docs/scalar.js", null, null, null },
+        { "DocsStart", "GET", "/docs/docs.js", null, null, null },
+        { "StyleSheet", "GET", "/assets/site.css", null, null, null },
     };
 
     [Theory]
@@ -98,14 +118,18 @@ public sealed partial class HttpFunctionParityTests(AzuriteFixture azurite) : IC
         using var functionServer = await FunctionServerAsync(functionApp.Services, function, local.Services.GetRequiredService<LocalTaskHub>().Client);
 
         var request = new TestRequest(method, path.Replace("{signal}", signal).Replace("{trajectory}", trajectory), caller, mediaType, corporationKey);
-        using var localClient = local.CreateClient();
+        // Redirects are answers too (a page sends the browser to sign in): compared, not followed.
+        // Over HTTPS, as Azure serves the app (antiforgery refuses plain HTTP outside Development).
+        using var localClient = local.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         var expected = await SendAsync(localClient, request, body?.Replace("{ref}", $"PAR-{Guid.NewGuid():N}"), ct);
         using var functionClient = functionServer.GetTestClient();
+        functionClient.BaseAddress = new Uri("https://localhost");
         var actual = await SendAsync(functionClient, request, body?.Replace("{ref}", $"PAR-{Guid.NewGuid():N}"), ct);
 
         Assert.Equal(expected.Status, actual.Status);
         Assert.Equal(expected.ContentType, actual.ContentType);
         Assert.Equal(expected.ApiVersion, actual.ApiVersion);
+        Assert.Equal(expected.Location is null ? null : Mask(expected.Location), actual.Location is null ? null : Mask(actual.Location));
         Assert.Equal(Mask(expected.Body), Mask(actual.Body));
         Assert.NotEqual(500, actual.Status);
     }
@@ -182,8 +206,10 @@ public sealed partial class HttpFunctionParityTests(AzuriteFixture azurite) : IC
     /// </summary>
     private static async Task<IHost> FunctionServerAsync(IServiceProvider services, string name, DurableTaskClient client)
     {
-        var functions = new HttpFunctions(services.GetRequiredService<FunctionEndpoints>());
-        var method = typeof(HttpFunctions).GetMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>()?.Name == name);
+        var endpoints = services.GetRequiredService<FunctionEndpoints>();
+        var method = typeof(HttpFunctions).GetMethods().Concat(typeof(PageFunctions).GetMethods())
+            .Single(m => m.GetCustomAttribute<FunctionAttribute>()?.Name == name);
+        object functions = method.DeclaringType == typeof(PageFunctions) ? new PageFunctions(endpoints) : new HttpFunctions(endpoints);
         var host = new HostBuilder()
             .ConfigureWebHost(web => web.UseTestServer().Configure(app => app.Run(async context =>
             {
@@ -212,6 +238,7 @@ public sealed partial class HttpFunctionParityTests(AzuriteFixture azurite) : IC
             (int)response.StatusCode,
             response.Content.Headers.ContentType?.ToString(),
             response.Headers.TryGetValues("API-Version", out var version) ? string.Join(",", version) : null,
+            response.Headers.Location?.OriginalString,
             await response.Content.ReadAsStringAsync(ct));
     }
 
@@ -221,6 +248,7 @@ public sealed partial class HttpFunctionParityTests(AzuriteFixture azurite) : IC
         body = TraceId().Replace(body, "\"traceId\":\"*\"");
         body = Instant().Replace(body, "<time>");
         body = CaseId().Replace(body, "<case>");
+        body = AntiforgeryToken().Replace(body, "value=\"<token>\"");
         return Reference().Replace(body, "<ref>");
     }
 
@@ -233,10 +261,13 @@ public sealed partial class HttpFunctionParityTests(AzuriteFixture azurite) : IC
     [GeneratedRegex(@"\b(sig|trj)-[a-z0-9]{10,}")]
     private static partial Regex CaseId();
 
+    [GeneratedRegex("(?<=__RequestVerificationToken\" )value=\"[^\"]+\"")]
+    private static partial Regex AntiforgeryToken();
+
     [GeneratedRegex("PAR-[0-9a-f]{32}")]
     private static partial Regex Reference();
 
-    private sealed record Answer(int Status, string? ContentType, string? ApiVersion, string Body);
+    private sealed record Answer(int Status, string? ContentType, string? ApiVersion, string? Location, string Body);
 
     private sealed record TestRequest(string Method, string Path, string? Caller, string? MediaType, string CorporationKey)
     {

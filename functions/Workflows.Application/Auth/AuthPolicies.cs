@@ -27,6 +27,7 @@ public static class AuthPolicies
         options.AddPolicy(Staff, Require(c => c.IsStaff));
         options.AddPolicy(Admin, Require(c => c.IsAdmin));
         options.AddPolicy(Manager, Require(c => c.IsStaff && c.Role is StaffRole.Admin or StaffRole.TeamLead));
+        Pages.PageSignIn.AddPolicies(options);
         options.FallbackPolicy = Fallback;
     }
 

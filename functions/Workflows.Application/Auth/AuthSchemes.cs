@@ -9,6 +9,12 @@ public static class AuthSchemes
     /// <summary>Microsoft Entra ID bearer tokens for staff; registered only when <c>Auth:Entra</c> is configured.</summary>
     public const string Bearer = "Bearer";
 
+    /// <summary>The pages' session cookie (PAGES.md); never accepted by the API, so no cross-site request can use it there.</summary>
+    public const string Cookie = "Cookies";
+
+    /// <summary>Sign-in to the pages through Entra ID; registered always, usable when <c>Auth:Entra:ClientId</c> is set.</summary>
+    public const string OpenIdConnect = "OpenIdConnect";
+
     /// <summary>The default: picks <see cref="Bearer"/> for an <c>Authorization: Bearer</c> header, else <see cref="ApiKey"/>.</summary>
     public const string Default = "ApiKeyOrBearer";
 }

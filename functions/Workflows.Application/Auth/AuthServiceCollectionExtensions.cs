@@ -10,7 +10,7 @@ namespace Workflows.Application.Auth;
 /// <summary>Registers authentication (API keys, Entra ID bearer tokens), the policies, and the credential services.</summary>
 internal static class AuthServiceCollectionExtensions
 {
-    public static IServiceCollection AddAuth(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton<CredentialStore>();
         services.AddSingleton<StaffDirectory>();
@@ -29,6 +29,7 @@ internal static class AuthServiceCollectionExtensions
             .AddPolicyScheme(AuthSchemes.Default, "API key or bearer token", o => o.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, displayName: null, configureOptions: null);
         services.AddEntraBearer();
+        Pages.PageSignIn.AddPageSignIn(services, configuration, environment);
 
         services.AddAuthorization(AuthPolicies.Add);
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();

@@ -23,6 +23,7 @@ public static class EntraClaims
     public const string Roles = "roles";
     public const string Municipality = "municipality";
     public const string Team = "team";
+    public const string Corporation = "corporation";
     public const string Email = "email";
     public const string Upn = "upn";
     public const string PreferredUsername = "preferred_username";
@@ -65,6 +66,28 @@ public static class EntraClaims
 
         var team = principal.FindFirstValue(Team) is { } t && CredentialStore.IsName(t) ? t : null;
         return new Caller(CallerKind.Staff, id!, municipalities, role, team);
+    }
+
+    /// <summary>
+    /// The user of a sign-in to the pages: a corporation's guest (a <c>corporation</c> claim with the corporation's
+    /// id and a <c>municipality</c> claim for each municipality it may signal to) acts as that corporation, as its API
+    /// key does; anyone else as staff (<see cref="ToCaller"/>). Null when neither fits.
+    /// </summary>
+    public static Caller? ToPageCaller(ClaimsPrincipal principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (principal.FindFirstValue(Corporation) is not { } corporation)
+        {
+            return ToCaller(principal);
+        }
+
+        var municipalities = principal.FindAll(Municipality)
+            .Select(c => c.Value.Trim().ToUpperInvariant())
+            .Where(CredentialStore.IsMunicipalityCode)
+            .ToHashSet(StringComparer.Ordinal);
+        return CredentialStore.IsName(corporation) && municipalities.Count > 0
+            ? new Caller(CallerKind.Corporation, corporation, municipalities, null, null)
+            : null;
     }
 
     /// <summary>

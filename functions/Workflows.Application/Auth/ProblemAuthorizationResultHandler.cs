@@ -5,7 +5,7 @@ namespace Workflows.Application.Auth;
 
 /// <summary>
 /// Lets the schemes challenge (401, <c>WWW-Authenticate</c>) or forbid (403) as usual, then writes the
-/// problem+json body API.md "Errors" promises, with a detail that says what is missing.
+/// problem+json body API.md "Errors" promises, with a detail that says what is missing. Pages get HTML instead.
 /// </summary>
 internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
 {
@@ -16,6 +16,17 @@ internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService p
         await _default.HandleAsync(next, context, policy, authorizeResult);
         if (context.Response.HasStarted || !(authorizeResult.Challenged || authorizeResult.Forbidden))
         {
+            return;
+        }
+
+        if (context.GetEndpoint()?.Metadata.GetMetadata<Pages.PageEndpointMetadata>() is not null)
+        {
+            // A page: the cookie scheme has redirected to sign-in; a signed-in user without the role gets a page saying so.
+            if (authorizeResult.Forbidden)
+            {
+                await Pages.PageResults.Forbidden(context).ExecuteAsync(context);
+            }
+
             return;
         }
 

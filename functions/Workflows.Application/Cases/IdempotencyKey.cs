@@ -35,6 +35,16 @@ internal static partial class IdempotencyKey
         return $"idem|{caller.Id}|{key}";
     }
 
+    /// <summary>
+    /// The event id for a form's own key (a fresh one in every form a page renders, so posting it twice, e.g.
+    /// by a double click or the back button, records the action once); null when the key is missing or malformed.
+    /// </summary>
+    public static string? EventId(string? formKey, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return formKey is not null && Pattern().IsMatch(formKey) ? $"idem|{caller.Id}|form-{formKey}" : null;
+    }
+
     [GeneratedRegex("^[\\x21-\\x7E]{1,100}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -47,45 +47,19 @@ internal static class StaffEventEndpoint
             return invalid;
         }
 
-        var today = IsoDate.Today(clock);
         var errors = new ValidationErrors();
         var eventId = IdempotencyKey.EventId(http, caller, errors);
-        if (rules.Read(body.Document!.RootElement, errors, today) is not { } staffEvent || !errors.IsEmpty)
+        var outcome = await StaffEventRecorder.RecordAsync(
+            rules, id, state, caller, body.Document!.RootElement, errors, eventId, client, accessLog, IsoDate.Today(clock), logger, cancellationToken);
+        return outcome switch
         {
-            return errors.ToProblem("The event is not valid; nothing was recorded.");
-        }
-
-        if (eventId is not null && await client.WasAppliedAsync(id, eventId, cancellationToken))
-        {
-            // A retry of a request that was applied: answer as then (the case as it is now), not with the
-            // conflict the first request may have caused (e.g. "closed already").
-            await accessLog.RecordAsync(caller, rules.Kind, id, "read", cancellationToken);
-            return TypedResults.Ok(rules.View(id, state, today));
-        }
-
-        if (rules.Conflict(staffEvent, state) is { } conflict)
-        {
-            return conflict;
-        }
-
-        if (rules.CheckAgainst(staffEvent, state) is var (path, message))
-        {
-            errors.Add(path, message);
-            return errors.ToProblem("The event does not fit this case; nothing was recorded.");
-        }
-
-        var after = await client.RaiseEventAsync(id, staffEvent.Type, staffEvent.Payload, caller.Id, eventId, cancellationToken);
-        rules.LogRaised(logger, staffEvent.Type, id, caller.Id);
-        if (after is not { Status.State: not null })
-        {
-            return TypedResults.NotFound();
-        }
-
-        await accessLog.RecordAsync(caller, rules.Kind, id, "read", cancellationToken);
-        var view = rules.View(id, after.Status.StateAs<TState>(), today);
-        // API.md "When a change shows": 200 once the case shows it, else 202 and the change still happens.
-        return after.Applied
-            ? TypedResults.Ok(view)
-            : TypedResults.Accepted($"/api/v1/{(rules.Kind == Workflows.Domain.Cases.CaseKind.Signal ? "signals" : "trajectories")}/{id}", view);
+            StaffEventOutcome<TView>.Invalid invalidEvent => invalidEvent.Errors.ToProblem(invalidEvent.Detail),
+            StaffEventOutcome<TView>.Conflict c => c.Problem,
+            // API.md "When a change shows": 200 once the case shows it, else 202 and the change still happens.
+            StaffEventOutcome<TView>.Recorded { Shown: true } r => TypedResults.Ok(r.View),
+            StaffEventOutcome<TView>.Recorded r => TypedResults.Accepted(
+                $"/api/v1/{(rules.Kind == Workflows.Domain.Cases.CaseKind.Signal ? "signals" : "trajectories")}/{id}", r.View),
+            _ => TypedResults.NotFound(),
+        };
     }
 }

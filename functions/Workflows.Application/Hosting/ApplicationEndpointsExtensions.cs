@@ -29,6 +29,7 @@ internal static class ApplicationEndpointsExtensions
         endpoints.MapOpenApi().AllowAnonymous().WithName(OpenApiDocument);
         endpoints.MapApiV1();
         Notifications.NotificationsEndpointsExtensions.MapNotificationEndpoints(endpoints, configuration, environment);
+        Pages.PageEndpoints.MapPages(endpoints);
         return endpoints;
     }
 

@@ -65,7 +65,8 @@ internal static class ApplicationServicesExtensions
         services.AddSingleton<Audit.AccessLog>();
         services.AddRetention();
         services.AddHttpApi(environment);
-        services.AddAuth(configuration);
+        services.AddAuth(configuration, environment);
+        Pages.PageServiceCollectionExtensions.AddPages(services);
         services.AddDevelopmentSeeding(configuration, environment);
         Notifications.NotificationsServiceCollectionExtensions.AddNotifications(services, configuration, environment);
         Telemetry.TelemetryServiceCollectionExtensions.AddTelemetry(services, configuration);

@@ -30,7 +30,7 @@ public sealed class MailOptions
     [Required]
     public string FromName { get; set; } = "Werkprocessen gemeente";
 
-    /// <summary>Where the coordinator pages live; links in emails are <c>{BaseUrl}/cases/{signals|trajectories}/{id}</c>.</summary>
+    /// <summary>Where the coordinator pages live; links in emails are <c>{BaseUrl}/cases/{signal|trajectory}/{id}</c>.</summary>
     [Required]
     public string BaseUrl { get; set; } = "http://localhost:7071";
 

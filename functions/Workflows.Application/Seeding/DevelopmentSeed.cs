@@ -20,9 +20,34 @@ public static class DevelopmentSeed
         (Staff("admin", StaffRole.Admin, null, null), "admin@gemeente.example"),
     ];
 
+    /// <summary>
+    /// Who may sign in to the pages in Development (PAGES.md "/sign-in"): each seeded staff member, and one user per
+    /// seeded corporation, who acts as that corporation (the same caller its API key gives).
+    /// </summary>
+    public static IReadOnlyList<SeededUser> Users { get; } =
+    [
+        .. Callers.Where(c => c.Caller.IsStaff).Select(c => new SeededUser(c.Caller.Id, StaffDescription(c.Caller), c.Caller)),
+        .. Callers.Where(c => c.Caller.Kind == CallerKind.Corporation)
+            .Select(c => new SeededUser($"user-{c.Caller.Id}", $"medewerker van corporatie {c.Caller.Id}", c.Caller)),
+    ];
+
+    private static string StaffDescription(Caller staff) =>
+        (staff.Role switch { StaffRole.Coordinator => "coördinator", StaffRole.TeamLead => "teamleider", _ => "beheerder" })
+        + (staff.Municipalities.Count > 0 ? $", {MunicipalityName(staff.Municipalities.Single())}" : ", alle gemeenten");
+
+    public static string MunicipalityName(string code) => code switch
+    {
+        Zaanstad => "Zaanstad",
+        Purmerend => "Purmerend",
+        _ => code,
+    };
+
     private static Caller Corporation(string id, params string[] municipalities) =>
         new(CallerKind.Corporation, id, municipalities.ToHashSet(StringComparer.Ordinal), null, null);
 
     private static Caller Staff(string id, StaffRole role, string? municipality, string? team) =>
         new(CallerKind.Staff, id, municipality is null ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>([municipality], StringComparer.Ordinal), role, team);
 }
+
+/// <summary>A user of the Development sign-in page: who they are and the caller they act as.</summary>
+public sealed record SeededUser(string Id, string Description, Caller Caller);

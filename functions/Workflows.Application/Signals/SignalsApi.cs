@@ -124,24 +124,15 @@ public static class SignalsApi
             return invalid;
         }
 
-        var errors = new ValidationErrors();
-        var draft = SignalJsonReader.Read(body.Document!.RootElement, errors);
-        if (draft?.MunicipalityCode is { } municipality && MunicipalityCode.IsValid(municipality) && !caller.Municipalities.Contains(municipality))
+        var outcome = await SignalSubmitter.SubmitAsync(caller, body.Document!.RootElement, receiver, client, policy, IsoDate.Today(clock), cancellationToken);
+        return outcome switch
         {
-            return Problems.Forbidden($"This corporation may not send signals to municipality {municipality}.", "municipalityCode");
-        }
-
-        if (SignalValidator.Validate(draft, errors, IsoDate.Today(clock), policy) is not { } signal)
-        {
-            return errors.ToProblem("The signal is not valid; nothing was stored.");
-        }
-
-        var received = await receiver.ReceiveAsync(caller.Id, signal, cancellationToken);
-        var state = received.Status.StateAs<SignalState>();
-        var view = await SignalViews.CoarseAsync(client, received.Id, state, cancellationToken);
-        return received.Created
-            ? TypedResults.Created(Location(received.Id), view)
-            : TypedResults.Ok(view);
+            SignalSubmitter.Outcome.Forbidden forbidden => Problems.Forbidden(forbidden.Detail, "municipalityCode"),
+            SignalSubmitter.Outcome.Invalid refusedSignal => refusedSignal.Errors.ToProblem("The signal is not valid; nothing was stored."),
+            SignalSubmitter.Outcome.Received { Created: true } received => TypedResults.Created(Location(received.Id), received.View),
+            SignalSubmitter.Outcome.Received received => TypedResults.Ok(received.View),
+            _ => throw new InvalidOperationException("Unknown outcome."),
+        };
     }
 
     internal static async Task<Results<Ok<SignalBatchResponse>, ValidationProblem, ProblemHttpResult>> BatchAsync(

@@ -60,7 +60,7 @@ public static class TrajectoriesApi
             .WithDescription(
                 "Types: intake-completed (consent? { condition: true|false }), condition-updated (condition, status), release-date-changed (date?; absent or null = unknown), " +
                 "released (date?, not in the future; default today), follow-up-done, closed (reason: completed | redetained | transferred | " +
-                "deceased | other), step-extended (step, date, reason), suspended (reason), resumed; note? with any. 409 when the case is " +
+                "deceased | other), assigned (coordinator: the staff id who takes over), step-extended (step, date, reason), suspended (reason), resumed; note? with any. 409 when the case is " +
                 "closed, suspend/resume changes nothing, or release (date) after the release. " +
                 "An Idempotency-Key header makes a retried request harmless.");
         return api;
@@ -88,52 +88,15 @@ public static class TrajectoriesApi
             return invalid;
         }
 
-        var root = body.Document!.RootElement;
-        if (TrajectoryValidator.MunicipalityOf(root) is { } municipality && MunicipalityCode.IsValid(municipality) && !caller.IsStaffOf(municipality))
+        var outcome = await TrajectoryStarter.StartAsync(caller, body.Document!.RootElement, client, policy, accessLog, IsoDate.Today(clock), logger, cancellationToken);
+        return outcome switch
         {
-            return Problems.Forbidden($"Only staff of municipality {municipality} may start its trajectories.", "municipalityCode");
-        }
-
-        var today = IsoDate.Today(clock);
-        var errors = new ValidationErrors();
-        if (TrajectoryValidator.Validate(root, errors, today, policy) is not { } trajectory)
-        {
-            return errors.ToProblem("The trajectory is not valid; nothing was stored.");
-        }
-
-        var id = TrajectoryIds.For(trajectory.Municipality, trajectory.ExternalReference);
-        var intake = new TrajectoryIntake(
-            trajectory.ExternalReference,
-            trajectory.Municipality,
-            policy.For(trajectory.Municipality).DefaultTeam,
-            trajectory.Person,
-            trajectory.Institution,
-            trajectory.DetentionStart,
-            trajectory.NotifiedOn,
-            trajectory.ExpectedReleaseDate,
-            trajectory.Coordinator,
-            trajectory.HighRisk,
-            policy.TrajectoryPlanFor(trajectory.Municipality));
-        var started = await client.StartAsync(TrajectoryOrchestration.TypeName, id, intake, caller.Id, cancellationToken);
-        if (started.Status.Type != TrajectoryOrchestration.TypeName || started.Status.State is null)
-        {
-            return Problems.Conflict("This id is taken by another instance.");
-        }
-
-        if (started.Created)
-        {
-            logger.TrajectoryStarted(id, trajectory.Municipality, caller.Id);
-        }
-        else
-        {
-            logger.TrajectoryRepeated(id);
-        }
-
-        var view = TrajectoryViews.Full(id, started.Status.StateAs<TrajectoryState>(), today);
-        await accessLog.RecordAsync(caller, CaseKind.Trajectory, id, started.Created ? "create" : "read", cancellationToken);
-        return started.Created
-            ? TypedResults.Created(Location(id), view)
-            : TypedResults.Ok(view);
+            TrajectoryStarter.Outcome.Forbidden forbidden => Problems.Forbidden(forbidden.Detail, "municipalityCode"),
+            TrajectoryStarter.Outcome.Invalid refusedTrajectory => refusedTrajectory.Errors.ToProblem("The trajectory is not valid; nothing was stored."),
+            TrajectoryStarter.Outcome.Started { Created: true } started => TypedResults.Created(Location(started.Id), started.View),
+            TrajectoryStarter.Outcome.Started started => TypedResults.Ok(started.View),
+            _ => Problems.Conflict("This id is taken by another instance."),
+        };
     }
 
     internal static async Task<Results<Ok<TrajectoryCaseView>, NotFound>> GetAsync(

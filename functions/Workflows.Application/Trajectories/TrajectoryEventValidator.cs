@@ -22,6 +22,7 @@ internal static class TrajectoryEventValidator
             [TrajectoryEvents.Released] = ["date"],
             [TrajectoryEvents.FollowUpDone] = [],
             [TrajectoryEvents.Closed] = ["reason"],
+            [TrajectoryEvents.Assigned] = ["coordinator"],
             [TrajectoryEvents.StepExtended] = ["step", "date", "reason"],
             [TrajectoryEvents.Suspended] = ["reason"],
             [TrajectoryEvents.Resumed] = [],
@@ -45,6 +46,7 @@ internal static class TrajectoryEventValidator
         var condition = json.Text("condition");
         var status = json.Text("status");
         var consent = Consent(json.Nested("consent"));
+        var coordinator = json.Text("coordinator");
         json.Finish();
 
         if (Fields.Allowed(json, common.Type, errors) is not { } allowed || common.Type is not { } type)
@@ -70,6 +72,11 @@ internal static class TrajectoryEventValidator
             }
         }
 
+        if (coordinator is not null && allowed.Contains("coordinator") && !TrajectoryValidator.StaffId().IsMatch(coordinator))
+        {
+            errors.Add("coordinator", TrajectoryValidator.StaffIdMessage);
+        }
+
         // A closure's reason is one of a list; any other reason is free text.
         var closure = type == TrajectoryEvents.Closed ? ClosureReasonOf(common.Reason, errors) : null;
         var textReason = type == TrajectoryEvents.Closed ? null : common.TextReason(allowed, errors);
@@ -89,6 +96,7 @@ internal static class TrajectoryEventValidator
             Step = common.Step,
             ExtensionReason = type == TrajectoryEvents.StepExtended ? textReason : null,
             Consent = type == TrajectoryEvents.IntakeCompleted ? consent : null,
+            Coordinator = type == TrajectoryEvents.Assigned ? coordinator : null,
             // The case keeps a suspension's reason as its note.
             Note = type == TrajectoryEvents.Suspended ? Join(textReason, common.Note) : common.Note,
         });

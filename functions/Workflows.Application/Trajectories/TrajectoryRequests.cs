@@ -26,4 +26,4 @@ public sealed record TrajectoryRequest(
 public sealed record PersonRequest(string? Initials, string? Prefix, string Surname, DateOnly DateOfBirth, string? Bsn);
 
 /// <summary>An event on a trajectory; which fields go with which type is in the route's description.</summary>
-public sealed record TrajectoryEventRequest(string Type, string? Condition, string? Status, DateOnly? Date, string? Reason, string? Step, string? Note, IReadOnlyDictionary<string, bool>? Consent);
+public sealed record TrajectoryEventRequest(string Type, string? Condition, string? Status, DateOnly? Date, string? Reason, string? Step, string? Note, IReadOnlyDictionary<string, bool>? Consent, string? Coordinator);

@@ -79,32 +79,10 @@ public static class WorklistApi
             equals["Kind"] = kind;
         }
 
-        var items = new List<WorklistItem>();
-        foreach (var municipality in caller.Municipalities.Order(StringComparer.Ordinal))
-        {
-            var rows = await client.QueryIndexAsync(Workflows.Domain.Cases.Worklist.Partition(municipality), from, to, equals, 1000, cancellationToken);
-            items.AddRange(rows.Select(r =>
-            {
-                var rowDue = DateOnly.ParseExact(r.Properties["Due"], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                var caseKind = r.Properties["Kind"];
-                return new WorklistItem(
-                    r.Properties["CaseId"],
-                    caseKind,
-                    municipality,
-                    r.Properties["Step"],
-                    r.Properties["Label"],
-                    r.Properties["Due"],
-                    rowDue < today ? "overdue" : "open",
-                    Blank(r.Properties.GetValueOrDefault("Assignee")),
-                    Blank(r.Properties.GetValueOrDefault("Team")),
-                    $"/api/v1/{(caseKind == "signal" ? "signals" : "trajectories")}/{r.Properties["CaseId"]}");
-            }));
-        }
-
-        return TypedResults.Ok(new WorklistResponse([.. items.OrderBy(i => i.Due, StringComparer.Ordinal).ThenBy(i => i.CaseId, StringComparer.Ordinal)]));
+        var items = await WorklistReader.ReadAsync(client, caller, from, to, equals, today, cancellationToken);
+        return TypedResults.Ok(new WorklistResponse(items));
     }
 
     private static string Worklist(DateOnly date) => Workflows.Domain.Cases.Worklist.KeyFrom(date);
 
-    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -302,7 +302,9 @@ public sealed class SignalOrchestration(WorkingDayCalendar calendar) : CaseDefin
         IndexEntry[] household = state.Phase is SignalPhase.Received or SignalPhase.InContact or SignalPhase.HelpAccepted
             ? [new IndexEntry(Household.Partition(state.Municipality), $"{Household.Key(state.Address)}|{context.InstanceId}", new Dictionary<string, string> { ["CaseId"] = context.InstanceId })]
             : [];
-        CaseCommands.Publish(context, CaseKind.Signal, state.Municipality, state.Team, state.Assignee, state.Steps, new { state.Phase, state.Urgent }, household);
+        // The corporation's list of its signals, until the purge.
+        CaseCommands.Publish(context, CaseKind.Signal, state.Municipality, state.Team, state.Assignee, state.Steps, new { state.Phase, state.Urgent },
+            [.. household, CorporationSignals.Row(context.InstanceId, state)]);
         return state;
     }
 }

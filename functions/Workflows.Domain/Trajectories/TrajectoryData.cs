@@ -34,4 +34,7 @@ public sealed record TrajectoryEventPayload
     public string? Step { get; init; }
     public string? ExtensionReason { get; init; }
     public IReadOnlyDictionary<string, bool>? Consent { get; init; }
+
+    /// <summary>The coordinator who takes the trajectory over (<c>assigned</c>).</summary>
+    public string? Coordinator { get; init; }
 }

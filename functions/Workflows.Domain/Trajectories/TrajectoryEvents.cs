@@ -9,12 +9,14 @@ public static class TrajectoryEvents
     public const string Released = "released";
     public const string FollowUpDone = "follow-up-done";
     public const string Closed = "closed";
+    // Another coordinator takes the trajectory over (an addition: PAGES.md "assign").
+    public const string Assigned = "assigned";
     public const string StepExtended = "step-extended";
     public const string Suspended = "suspended";
     public const string Resumed = "resumed";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>
     {
-        IntakeCompleted, ConditionUpdated, ReleaseDateChanged, Released, FollowUpDone, Closed, StepExtended, Suspended, Resumed,
+        IntakeCompleted, ConditionUpdated, ReleaseDateChanged, Released, FollowUpDone, Closed, Assigned, StepExtended, Suspended, Resumed,
     };
 }

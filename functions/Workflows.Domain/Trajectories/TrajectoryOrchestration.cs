@@ -127,6 +127,11 @@ public sealed class TrajectoryOrchestration(WorkingDayCalendar calendar) : CaseD
             case TrajectoryEvents.Closed:
                 return Close(state, payload.Reason ?? ClosureReason.Other, payload.Note, steps);
 
+            case TrajectoryEvents.Assigned:
+                // Reminders and escalations from now on go to the new coordinator; the worklist shows them at once.
+                context.Record("assigned", new { from = state.Coordinator, to = payload.Coordinator });
+                return state with { Coordinator = payload.Coordinator ?? state.Coordinator };
+
             case TrajectoryEvents.StepExtended:
                 return state with { Steps = CaseCommands.Extend(state.Steps, payload.Step!, payload.Date!.Value, payload.ExtensionReason ?? payload.Note ?? string.Empty, source, steps) };
 

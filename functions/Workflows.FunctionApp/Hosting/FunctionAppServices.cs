@@ -36,6 +36,7 @@ internal static class FunctionAppServices
         // worker's ASP.NET Core integration registered it already.
         services.TryAddSingleton(_ => new DiagnosticListener("Microsoft.AspNetCore"));
         services.TryAddSingleton<DiagnosticSource>(sp => sp.GetRequiredService<DiagnosticListener>());
+        services.TryAddSingleton<Microsoft.AspNetCore.Hosting.IWebHostEnvironment>(sp => new FunctionsWebHostEnvironment(sp.GetRequiredService<IHostEnvironment>()));
         services.AddSingleton(sp => new EndpointCatalog(sp));
         services.AddSingleton<EndpointDataSource>(sp => new CompositeEndpointDataSource(sp.GetRequiredService<EndpointCatalog>().DataSources));
         services.AddSingleton(sp => new FunctionEndpoints(sp, sp.GetRequiredService<EndpointCatalog>(), configuration, environment));

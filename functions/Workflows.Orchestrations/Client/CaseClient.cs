@@ -192,6 +192,10 @@ public sealed class CaseClient
         string partition, string? fromKey, string? toKey, IReadOnlyDictionary<string, string>? equals, int? take, CancellationToken cancellationToken) =>
         _index.QueryAsync(partition, fromKey, toKey, equals, take, cancellationToken);
 
+    /// <summary>The keys of the live rows of one index partition that match every given column (for counts).</summary>
+    public Task<IReadOnlyList<string>> QueryIndexKeysAsync(string partition, IReadOnlyDictionary<string, string>? equals, CancellationToken cancellationToken) =>
+        _index.QueryKeysAsync(partition, equals, cancellationToken);
+
     /// <summary>Terminates a running case: its worklist rows go, it takes no more events.</summary>
     public async Task<InstanceStatus?> TerminateAsync(string instanceId, string reason, string source, CancellationToken cancellationToken)
     {

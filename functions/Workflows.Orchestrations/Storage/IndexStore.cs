@@ -52,7 +52,9 @@ public sealed class IndexStore(CaseTables tables)
         }
 
         var rows = new List<IndexRow>();
-        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        // A small take asks for a small page: the service would otherwise send up to 1,000 rows.
+        int? perPage = take is { } wanted and > 0 and < 1000 ? wanted : null;
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, maxPerPage: perPage, cancellationToken: cancellationToken))
         {
             rows.Add(ToRow(entity));
             if (take is { } limit && rows.Count >= limit)
@@ -62,6 +64,32 @@ public sealed class IndexStore(CaseTables tables)
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The keys of every live row of one partition matching every given column, read with only the key selected
+    /// (a count of 10,000 rows is ten small pages rather than ten full ones).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> QueryKeysAsync(string partition, IReadOnlyDictionary<string, string>? equals, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Active eq {true}");
+        foreach (var (column, value) in equals ?? new Dictionary<string, string>())
+        {
+            if (!IsColumnName(column))
+            {
+                throw new ArgumentException($"'{column}' is not an index column.", nameof(equals));
+            }
+
+            filter += $" and {column} eq '{value.Replace("'", "''", StringComparison.Ordinal)}'";
+        }
+
+        var keys = new List<string>();
+        await foreach (var entity in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(entity.RowKey);
+        }
+
+        return keys;
     }
 
     public async Task DeleteAsync(string partition, string key, CancellationToken cancellationToken)

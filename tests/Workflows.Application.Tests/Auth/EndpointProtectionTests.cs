@@ -24,6 +24,9 @@ public sealed class EndpointProtectionTests(AzuriteFixture azurite) : IClassFixt
     /// <summary>What may be open: health probes, the OpenAPI document, the Development demo clock.</summary>
     private static readonly string[] OpenPrefixes = ["/healthz", "/openapi/", "/dev/clock"];
 
+    /// <summary>The open pages (PAGES.md): the root (it redirects), sign-in and out, the API reference, the style sheet.</summary>
+    private static readonly string[] OpenPages = ["/", "/sign-in", "/sign-out", "/signin-oidc", "/docs", "/docs/scalar.js", "/docs/docs.js", "/assets/site.css"];
+
     private readonly CancellationToken _ct = TestTimeout.Token();
 
     [Theory]
@@ -37,7 +40,8 @@ public sealed class EndpointProtectionTests(AzuriteFixture azurite) : IClassFixt
 
         Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/api/v1/worklist");
         Assert.Empty(endpoints.Where(e => !IsAnonymous(e) && !NamesAuthorization(e)).Select(Describe));
-        Assert.All(endpoints.Where(IsAnonymous).Select(Describe), open => Assert.Contains(OpenPrefixes, p => open.Contains(' ' + p, StringComparison.Ordinal)));
+        Assert.All(endpoints.Where(IsAnonymous).Where(e => !IsPage(e)).Select(Describe), open => Assert.Contains(OpenPrefixes, p => open.Contains(' ' + p, StringComparison.Ordinal)));
+        Assert.Equal(OpenPages.Order(StringComparer.Ordinal), endpoints.Where(e => IsAnonymous(e) && IsPage(e)).Select(e => e.RoutePattern.RawText!).Distinct().Order(StringComparer.Ordinal));
         if (environment == "Development")
         {
             Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/dev/clock/advance" && IsAnonymous(e));
@@ -50,7 +54,7 @@ public sealed class EndpointProtectionTests(AzuriteFixture azurite) : IClassFixt
     public async Task Every_protected_route_answers_401_problem_without_valid_credentials(string environment)
     {
         await using var app = App(environment);
-        using var client = app.CreateClient();
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var failures = new List<string>();
         var checkedRoutes = 0;
 
@@ -72,7 +76,7 @@ public sealed class EndpointProtectionTests(AzuriteFixture azurite) : IClassFixt
                     }
 
                     using var response = await client.SendAsync(request, _ct);
-                    if (await ProblemOf(response) is { } wrong)
+                    if ((IsPage(endpoint) ? SignInRedirectOf(response, request.RequestUri!) : await ProblemOf(response)) is { } wrong)
                     {
                         failures.Add($"{method} {request.RequestUri} ({(apiKey is null ? "no key" : "unknown key")}): {wrong}");
                     }
@@ -120,6 +124,15 @@ public sealed class EndpointProtectionTests(AzuriteFixture azurite) : IClassFixt
         Assert.All(endpoints, e => Assert.IsType<RouteEndpoint>(e));
         return [.. endpoints.Cast<RouteEndpoint>()];
     }
+
+    private static bool IsPage(Endpoint endpoint) => endpoint.Metadata.GetMetadata<Workflows.Application.Pages.PageEndpointMetadata>() is not null;
+
+    /// <summary>Null when a page sent the browser to sign in and back (the pages' 401), else what is wrong.</summary>
+    private static string? SignInRedirectOf(HttpResponseMessage response, Uri requested) =>
+        response.StatusCode == HttpStatusCode.Redirect
+        && response.Headers.Location?.OriginalString.EndsWith($"/sign-in?returnUrl={Uri.EscapeDataString(requested.IsAbsoluteUri ? requested.PathAndQuery : requested.OriginalString)}", StringComparison.Ordinal) == true
+            ? null
+            : $"page answered {(int)response.StatusCode} {response.Headers.Location}";
 
     private static bool IsAnonymous(Endpoint endpoint) => endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
 

@@ -104,6 +104,27 @@ public sealed class EntraClaimsTests
         Assert.Equal(expected, EntraClaims.EmailOf(Token([("oid", "u1"), ("roles", "TeamLead"), .. pairs])));
     }
 
+    [Fact]
+    public void A_corporation_guest_signs_in_to_the_pages_as_its_corporation()
+    {
+        var caller = EntraClaims.ToPageCaller(Token(("oid", "guest-1"), ("corporation", "demo-corp-b"), ("municipality", "gm0479"), ("municipality", "GM0439")));
+
+        Assert.NotNull(caller);
+        Assert.Equal(CallerKind.Corporation, caller.Kind);
+        Assert.Equal("demo-corp-b", caller.Id);
+        Assert.Equal(["GM0439", "GM0479"], caller.Municipalities.Order(StringComparer.Ordinal));
+        Assert.Null(caller.Role);
+    }
+
+    [Fact]
+    public void A_corporation_guest_without_a_municipality_or_with_a_bad_id_is_refused_and_staff_sign_in_as_staff()
+    {
+        Assert.Null(EntraClaims.ToPageCaller(Token(("oid", "guest-1"), ("corporation", "demo-corp-b"))));
+        Assert.Null(EntraClaims.ToPageCaller(Token(("oid", "guest-1"), ("corporation", "no spaces allowed"), ("municipality", "GM0479"))));
+        var staff = EntraClaims.ToPageCaller(Token(("oid", "u1"), ("roles", "TeamLead"), ("municipality", "GM0479")));
+        Assert.Equal(StaffRole.TeamLead, staff?.Role);
+    }
+
     private static ClaimsPrincipal Token(params (string Type, string Value)[] claims) =>
         new(new ClaimsIdentity(claims.Select(c => new Claim(c.Type, c.Value)), "test"));
 }

@@ -65,7 +65,7 @@ public sealed class AdminAlertTests(AzuriteFixture azurite) : IClassFixture<Azur
         var text = alert.Content("text/plain");
         Assert.Contains($"\"notify\" ({activityId})", text, StringComparison.Ordinal);
         Assert.Contains(error, text, StringComparison.Ordinal);
-        Assert.Contains($"{NotificationHarness.BaseUrl}/cases/signals/sig-gave-up", text, StringComparison.Ordinal);
+        Assert.Contains($"{NotificationHarness.BaseUrl}/cases/signal/sig-gave-up", text, StringComparison.Ordinal);
         Assert.DoesNotContain(NotificationHarness.EmailOf(NotificationHarness.Coordinator), alert.Everything, StringComparison.Ordinal);
         Assert.DoesNotContain(NotificationHarness.PersonalData, p => alert.Payload.GetRawText().Contains(p, StringComparison.OrdinalIgnoreCase));
 

@@ -52,8 +52,8 @@ public sealed class DigestTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         Assert.Equal(3, Digests(harness).Count); // none for the days missed
 
         var mine = tuesday[NotificationHarness.EmailOf(Coordinator)];
-        Assert.Contains("/cases/signals/sig-mine", mine.Text, StringComparison.Ordinal);
-        Assert.Contains("/cases/signals/sig-team", mine.Text, StringComparison.Ordinal);
+        Assert.Contains("/cases/signal/sig-mine", mine.Text, StringComparison.Ordinal);
+        Assert.Contains("/cases/signal/sig-team", mine.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("traj-b", mine.Text, StringComparison.Ordinal);
         var (overdue, today, week) = Sections(mine.Text);
         Assert.Contains("Eerste contactpoging: signaal huurachterstand sig-mine, termijn maandag 9 november 2026", overdue, StringComparison.Ordinal);
@@ -62,15 +62,15 @@ public sealed class DigestTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
         Assert.Contains("geen", today, StringComparison.Ordinal);
 
         var other = tuesday[NotificationHarness.EmailOf(Other)];
-        Assert.Contains("/cases/trajectories/traj-b", other.Text, StringComparison.Ordinal);
-        Assert.Contains("/cases/signals/sig-team", other.Text, StringComparison.Ordinal);
+        Assert.Contains("/cases/trajectory/traj-b", other.Text, StringComparison.Ordinal);
+        Assert.Contains("/cases/signal/sig-team", other.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("sig-mine", other.Text, StringComparison.Ordinal);
         Assert.Contains("Huisvesting / opvang geregeld: nazorgtraject traj-b, termijn vrijdag 6 november 2026", Sections(other.Text).Overdue, StringComparison.Ordinal);
         Assert.Contains("Intake / screening: nazorgtraject traj-b, termijn maandag 16 november 2026", Sections(other.Text).Week, StringComparison.Ordinal);
 
         // The team lead: team steps, and the team's overdue steps that are someone else's.
         var lead = tuesday[NotificationHarness.EmailOf(Lead)];
-        Assert.Contains("/cases/signals/sig-team", lead.Text, StringComparison.Ordinal);
+        Assert.Contains("/cases/signal/sig-team", lead.Text, StringComparison.Ordinal);
         var team = lead.Text[lead.Text.IndexOf("Te laat in uw team", StringComparison.Ordinal)..];
         Assert.Contains("sig-mine", team, StringComparison.Ordinal);
         Assert.Contains("traj-b", team, StringComparison.Ordinal);

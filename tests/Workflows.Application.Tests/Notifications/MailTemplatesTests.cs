@@ -30,8 +30,8 @@ public sealed class MailTemplatesTests
 
         Assert.Equal(subject, mail.Subject);
         Assert.Equal(MailTemplates.NameOf(kind), mail.Template);
-        Assert.Contains("https://werk.gemeente.example/cases/trajectories/traj-1", mail.Text, StringComparison.Ordinal);
-        Assert.Contains("href=\"https://werk.gemeente.example/cases/trajectories/traj-1\"", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("https://werk.gemeente.example/cases/trajectory/traj-1", mail.Text, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://werk.gemeente.example/cases/trajectory/traj-1\"", mail.Html, StringComparison.Ordinal);
         Assert.Contains("maandag 15 februari 2027", mail.Text, StringComparison.Ordinal);
     }
 
@@ -40,18 +40,18 @@ public sealed class MailTemplatesTests
     {
         {
             NotificationKind.Reminder,
-            "Beste collega,\n\nDe stap \"Intake / screening\" van nazorgtraject traj-1 moet uiterlijk maandag 15 februari 2027 gedaan zijn.\nIn de bijlage staat een agenda-item voor deze termijn; verschuift de termijn, dan wordt het bijgewerkt.\n\nOpen de zaak: https://werk.gemeente.example/cases/trajectories/traj-1\n\nDit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.\n",
-            "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Herinnering: Intake / screening (nazorgtraject traj-1) uiterlijk maandag 15 februari 2027</title></head><body><p>Beste collega,</p><p>De stap &quot;Intake / screening&quot; van nazorgtraject traj-1 moet uiterlijk maandag 15 februari 2027 gedaan zijn.</p><p>In de bijlage staat een agenda-item voor deze termijn; verschuift de termijn, dan wordt het bijgewerkt.</p><p><a href=\"https://werk.gemeente.example/cases/trajectories/traj-1\">Open de zaak traj-1</a></p><p><small>Dit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.</small></p></body></html>"
+            "Beste collega,\n\nDe stap \"Intake / screening\" van nazorgtraject traj-1 moet uiterlijk maandag 15 februari 2027 gedaan zijn.\nIn de bijlage staat een agenda-item voor deze termijn; verschuift de termijn, dan wordt het bijgewerkt.\n\nOpen de zaak: https://werk.gemeente.example/cases/trajectory/traj-1\n\nDit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.\n",
+            "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Herinnering: Intake / screening (nazorgtraject traj-1) uiterlijk maandag 15 februari 2027</title></head><body><p>Beste collega,</p><p>De stap &quot;Intake / screening&quot; van nazorgtraject traj-1 moet uiterlijk maandag 15 februari 2027 gedaan zijn.</p><p>In de bijlage staat een agenda-item voor deze termijn; verschuift de termijn, dan wordt het bijgewerkt.</p><p><a href=\"https://werk.gemeente.example/cases/trajectory/traj-1\">Open de zaak traj-1</a></p><p><small>Dit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.</small></p></body></html>"
         },
         {
             NotificationKind.Escalation,
-            "Beste collega,\n\nDe stap \"Intake / screening\" van nazorgtraject traj-1 had uiterlijk maandag 15 februari 2027 gedaan moeten zijn en staat nog open.\nU ontvangt dit bericht omdat deze stap bij u is geëscaleerd.\n\nOpen de zaak: https://werk.gemeente.example/cases/trajectories/traj-1\n\nDit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.\n",
-            "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Escalatie: Intake / screening (nazorgtraject traj-1) is over de termijn</title></head><body><p>Beste collega,</p><p>De stap &quot;Intake / screening&quot; van nazorgtraject traj-1 had uiterlijk maandag 15 februari 2027 gedaan moeten zijn en staat nog open.</p><p>U ontvangt dit bericht omdat deze stap bij u is ge&#xEB;scaleerd.</p><p><a href=\"https://werk.gemeente.example/cases/trajectories/traj-1\">Open de zaak traj-1</a></p><p><small>Dit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.</small></p></body></html>"
+            "Beste collega,\n\nDe stap \"Intake / screening\" van nazorgtraject traj-1 had uiterlijk maandag 15 februari 2027 gedaan moeten zijn en staat nog open.\nU ontvangt dit bericht omdat deze stap bij u is geëscaleerd.\n\nOpen de zaak: https://werk.gemeente.example/cases/trajectory/traj-1\n\nDit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.\n",
+            "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Escalatie: Intake / screening (nazorgtraject traj-1) is over de termijn</title></head><body><p>Beste collega,</p><p>De stap &quot;Intake / screening&quot; van nazorgtraject traj-1 had uiterlijk maandag 15 februari 2027 gedaan moeten zijn en staat nog open.</p><p>U ontvangt dit bericht omdat deze stap bij u is ge&#xEB;scaleerd.</p><p><a href=\"https://werk.gemeente.example/cases/trajectory/traj-1\">Open de zaak traj-1</a></p><p><small>Dit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.</small></p></body></html>"
         },
         {
             NotificationKind.Cancellation,
-            "Beste collega,\n\nDe termijn van maandag 15 februari 2027 voor de stap \"Intake / screening\" van nazorgtraject traj-1 geldt niet meer.\nHet agenda-item in de bijlage annuleert de eerder gestuurde afspraak.\n\nOpen de zaak: https://werk.gemeente.example/cases/trajectories/traj-1\n\nDit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.\n",
-            "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Vervallen: Intake / screening (nazorgtraject traj-1) per maandag 15 februari 2027</title></head><body><p>Beste collega,</p><p>De termijn van maandag 15 februari 2027 voor de stap &quot;Intake / screening&quot; van nazorgtraject traj-1 geldt niet meer.</p><p>Het agenda-item in de bijlage annuleert de eerder gestuurde afspraak.</p><p><a href=\"https://werk.gemeente.example/cases/trajectories/traj-1\">Open de zaak traj-1</a></p><p><small>Dit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.</small></p></body></html>"
+            "Beste collega,\n\nDe termijn van maandag 15 februari 2027 voor de stap \"Intake / screening\" van nazorgtraject traj-1 geldt niet meer.\nHet agenda-item in de bijlage annuleert de eerder gestuurde afspraak.\n\nOpen de zaak: https://werk.gemeente.example/cases/trajectory/traj-1\n\nDit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.\n",
+            "<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Vervallen: Intake / screening (nazorgtraject traj-1) per maandag 15 februari 2027</title></head><body><p>Beste collega,</p><p>De termijn van maandag 15 februari 2027 voor de stap &quot;Intake / screening&quot; van nazorgtraject traj-1 geldt niet meer.</p><p>Het agenda-item in de bijlage annuleert de eerder gestuurde afspraak.</p><p><a href=\"https://werk.gemeente.example/cases/trajectory/traj-1\">Open de zaak traj-1</a></p><p><small>Dit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.</small></p></body></html>"
         },
     };
 
@@ -86,9 +86,9 @@ public sealed class MailTemplatesTests
         Assert.Equal(
             "Beste collega,\n\nDe actie \"notify\" (traj-1.n.intake.reminder.3) van nazorgtraject traj-1 is na alle pogingen mislukt (Workflows.Orchestrations.Activities.ActivityException).\n"
             + "De zaak loopt verder, maar wat deze actie moest doen (bijvoorbeeld een e-mail versturen) is niet gebeurd. Zoek in de logboeken op het nummer van de actie en handel het zo nodig zelf af.\n"
-            + "\nOpen de zaak: https://werk.gemeente.example/cases/trajectories/traj-1\n\nDit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.\n",
+            + "\nOpen de zaak: https://werk.gemeente.example/cases/trajectory/traj-1\n\nDit bericht bevat bewust geen persoonsgegevens: open de zaak in de applicatie voor de details.\n",
             trajectory.Text);
-        Assert.Contains("href=\"https://werk.gemeente.example/cases/trajectories/traj-1\"", trajectory.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://werk.gemeente.example/cases/trajectory/traj-1\"", trajectory.Html, StringComparison.Ordinal);
 
         Assert.Equal("Actie mislukt: send-digests van digest digest-scheduler", schedule.Subject);
         Assert.DoesNotContain("Open de zaak", schedule.Text, StringComparison.Ordinal);
@@ -110,8 +110,8 @@ public sealed class MailTemplatesTests
         Assert.Equal("Dagoverzicht dinsdag 10 november 2026: 1 te laat, 0 vandaag, 1 deze week", digest.Subject);
         Assert.Contains("Te laat (1)", digest.Text, StringComparison.Ordinal);
         Assert.Contains("Vandaag (0)", digest.Text, StringComparison.Ordinal);
-        Assert.Contains("https://werk.gemeente.example/cases/signals/sig-1", digest.Text, StringComparison.Ordinal);
-        Assert.Contains("https://werk.gemeente.example/cases/trajectories/traj-1", digest.Html, StringComparison.Ordinal);
+        Assert.Contains("https://werk.gemeente.example/cases/signal/sig-1", digest.Text, StringComparison.Ordinal);
+        Assert.Contains("https://werk.gemeente.example/cases/trajectory/traj-1", digest.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("Te laat in uw team", digest.Text, StringComparison.Ordinal);
     }
 

@@ -34,8 +34,8 @@ public sealed class SendGridDeliveryTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(NotificationHarness.EmailOf(NotificationHarness.Coordinator), mail.To);
         Assert.Equal("Herinnering: Eerste contactpoging (signaal huurachterstand sig-wire) uiterlijk maandag 9 november 2026", mail.Subject);
         Assert.Equal(["text/plain", "text/html"], mail.ContentTypes);
-        Assert.Contains($"{NotificationHarness.BaseUrl}/cases/signals/sig-wire", mail.Content("text/plain"), StringComparison.Ordinal);
-        Assert.Contains($"href=\"{NotificationHarness.BaseUrl}/cases/signals/sig-wire\"", mail.Content("text/html"), StringComparison.Ordinal);
+        Assert.Contains($"{NotificationHarness.BaseUrl}/cases/signal/sig-wire", mail.Content("text/plain"), StringComparison.Ordinal);
+        Assert.Contains($"href=\"{NotificationHarness.BaseUrl}/cases/signal/sig-wire\"", mail.Content("text/html"), StringComparison.Ordinal);
         Assert.Equal(("sig-wire", "first-contact", "reminder"), (mail.CustomArg("case"), mail.CustomArg("step"), mail.CustomArg("template")));
         var attachment = mail.Payload.GetProperty("attachments")[0];
         Assert.Equal("termijn.ics", attachment.GetProperty("filename").GetString());

@@ -112,6 +112,29 @@ public sealed class TrajectoriesApiTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task Another_coordinator_takes_a_trajectory_over_and_its_worklist_rows_follow()
+    {
+        await using var app = new SignalsTestApp(azurite);
+        using var staff = app.Staff(TestCallers.CoordinatorZaanstad);
+        var id = await TrajectorySamples.CreateAsync(staff, TrajectorySamples.Trajectory("BRB-ASSIGN"), _ct);
+
+        var assigned = await TrajectorySamples.PostEventAsync(staff, id, new { type = "assigned", coordinator = "teamlead-zaanstad" }, _ct);
+        Assert.Equal("teamlead-zaanstad", assigned.GetProperty("coordinator").GetString());
+
+        await Eventually.TrueAsync(async () =>
+        {
+            using var response = await staff.GetAsync(new Uri("/api/v1/worklist?assignee=teamlead-zaanstad&kind=trajectory", UriKind.Relative), _ct);
+            var items = JsonDocument.Parse(await response.Content.ReadAsStringAsync(_ct)).RootElement.GetProperty("items");
+            return items.EnumerateArray().Any(i => i.GetProperty("caseId").GetString() == id);
+        }, because: "the rows carry the new coordinator once publish-case has run");
+
+        using var bad = await staff.PostAsync(TrajectorySamples.Url(id, "events"), SignalsTestApp.Json("""{ "type": "assigned", "coordinator": "not a staff id" }"""), _ct);
+        await bad.AssertProblemAsync(HttpStatusCode.BadRequest, _ct);
+        using var missing = await staff.PostAsync(TrajectorySamples.Url(id, "events"), SignalsTestApp.Json("""{ "type": "assigned" }"""), _ct);
+        await missing.AssertProblemAsync(HttpStatusCode.BadRequest, _ct);
+    }
+
+    [Fact]
     public async Task Only_staff_of_the_municipality_see_or_change_a_trajectory()
     {
         await using var app = new SignalsTestApp(azurite);

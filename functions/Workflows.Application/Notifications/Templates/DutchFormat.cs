@@ -18,10 +18,10 @@ public static class DutchFormat
     /// <summary>"signaal huurachterstand" or "nazorgtraject".</summary>
     public static string Kind(CaseKind kind) => kind == CaseKind.Signal ? "signaal huurachterstand" : "nazorgtraject";
 
-    /// <summary>The case page: <c>{baseUrl}/cases/{signals|trajectories}/{id}</c>.</summary>
+    /// <summary>The case page: <c>{baseUrl}/cases/{signal|trajectory}/{id}</c>.</summary>
     public static string CaseLink(string baseUrl, CaseKind kind, string caseId)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
-        return $"{baseUrl.TrimEnd('/')}/cases/{(kind == CaseKind.Signal ? "signals" : "trajectories")}/{Uri.EscapeDataString(caseId)}";
+        return $"{baseUrl.TrimEnd('/')}/cases/{(kind == CaseKind.Signal ? "signal" : "trajectory")}/{Uri.EscapeDataString(caseId)}";
     }
 }
