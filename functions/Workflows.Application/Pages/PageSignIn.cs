@@ -59,6 +59,15 @@ internal static class PageSignIn
                 configuration.GetSection(EntraOptions.Section),
                 openIdConnectScheme: AuthSchemes.OpenIdConnect,
                 cookieScheme: null);
+        // One source of truth: what EntraOptions (the same section) says, where Microsoft.Identity.Web found nothing,
+        // e.g. the login instance, which EntraOptions defaults.
+        services.AddOptions<MicrosoftIdentityOptions>(AuthSchemes.OpenIdConnect)
+            .Configure<IOptions<EntraOptions>>((o, entra) =>
+            {
+                o.Instance = string.IsNullOrWhiteSpace(o.Instance) ? entra.Value.Instance : o.Instance;
+                o.TenantId = string.IsNullOrWhiteSpace(o.TenantId) ? entra.Value.TenantId : o.TenantId;
+                o.ClientId = string.IsNullOrWhiteSpace(o.ClientId) ? entra.Value.ClientId : o.ClientId;
+            });
         services.AddSingleton<Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider, PageSchemeProvider>();
         services.Configure<OpenIdConnectOptions>(AuthSchemes.OpenIdConnect, o =>
         {
