@@ -40,43 +40,35 @@ internal static class CasePage
 
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var type = form["type"].ToString();
-        var caller = http.Caller();
-        var today = IsoDate.Today(services.Clock);
-        var eventId = IdempotencyKey.EventId(form["formKey"], caller);
-        var errors = new ValidationErrors();
-        var fixedType = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["type"] = type };
-        var logger = services.Loggers.CreateLogger("Workflows.Application.Pages.CasePage");
-
-        switch (kind)
+        var eventId = IdempotencyKey.EventId(form["formKey"], http.Caller());
+        return kind switch
         {
-            case "signal" when EventForms.Signal.TryGetValue(type, out var fields):
-                if (await SignalViews.FindAsync(services.Client, id, cancellationToken) is not var (_, signal) || !caller.IsStaffOf(signal.Municipality))
-                {
-                    return PageResults.NotFound(http);
-                }
+            "signal" when EventForms.Signal.TryGetValue(type, out var fields) =>
+                await RecordAsync(SignalStaffEvents.Instance, fields, kind, id, type, form, eventId, http, services, cancellationToken),
+            "trajectory" when EventForms.Trajectory.TryGetValue(type, out var fields) =>
+                await RecordAsync(TrajectoryStaffEvents.Instance, fields, kind, id, type, form, eventId, http, services, cancellationToken),
+            "signal" or "trajectory" => PageResults.FormRefused(http),
+            _ => PageResults.NotFound(http),
+        };
+    }
 
-                var signalOutcome = await StaffEventRecorder.RecordAsync(
-                    SignalStaffEvents.Instance, id, signal, caller, FormJson.Build(form, fields, fixedType), errors, eventId,
-                    services.Client, services.AccessLog, today, logger, cancellationToken);
-                return await AnswerAsync(signalOutcome, kind, id, type, form, http, services, cancellationToken);
-
-            case "trajectory" when EventForms.Trajectory.TryGetValue(type, out var fields):
-                if (await TrajectoryViews.FindAsync(services.Client, id, cancellationToken) is not var (_, trajectory) || !caller.IsStaffOf(trajectory.Municipality))
-                {
-                    return PageResults.NotFound(http);
-                }
-
-                var trajectoryOutcome = await StaffEventRecorder.RecordAsync(
-                    TrajectoryStaffEvents.Instance, id, trajectory, caller, FormJson.Build(form, fields, fixedType), errors, eventId,
-                    services.Client, services.AccessLog, today, logger, cancellationToken);
-                return await AnswerAsync(trajectoryOutcome, kind, id, type, form, http, services, cancellationToken);
-
-            case "signal" or "trajectory":
-                return PageResults.FormRefused(http);
-
-            default:
-                return PageResults.NotFound(http);
+    /// <summary>One road for both kinds: the rules find the case and say whose it is, as the API's endpoint does.</summary>
+    private static async Task<IResult> RecordAsync<TState, TPayload, TView>(
+        StaffEventRules<TState, TPayload, TView> rules, FormField[] fields, string kind, string id, string type, IFormCollection form, string? eventId,
+        HttpContext http, CasePageServices services, CancellationToken cancellationToken)
+        where TState : class
+    {
+        var caller = http.Caller();
+        if (await rules.FindAsync(services.Client, id, cancellationToken) is not { } state || !caller.IsStaffOf(rules.MunicipalityOf(state)))
+        {
+            return PageResults.NotFound(http);
         }
+
+        var body = FormJson.Build(form, fields, new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["type"] = type });
+        var outcome = await StaffEventRecorder.RecordAsync(
+            rules, id, state, caller, body, new ValidationErrors(), eventId, services.Client, services.AccessLog, IsoDate.Today(services.Clock),
+            services.Loggers.CreateLogger("Workflows.Application.Pages.CasePage"), cancellationToken);
+        return await AnswerAsync(outcome, kind, id, type, form, http, services, cancellationToken);
     }
 
     private static async Task<IResult> AnswerAsync<TView>(
