@@ -1,4 +1,5 @@
 using Workflows.Domain.Calendar;
+using Workflows.Domain.Cases;
 using Workflows.Orchestrations.Client;
 using Workflows.Application.Auth;
 using Workflows.Application.Worklist;
@@ -8,7 +9,7 @@ namespace Workflows.Application.Pages;
 /// <summary>
 /// <c>/worklist</c>, "Werkvoorraad" (PAGES.md): the open steps the user may see, earliest due first, in tabs
 /// (overdue, today, this week, all open; each with its count), filtered by kind, team and "only mine", paged.
-/// Per municipality one read of the index's keys (the counts) and one key-range read of the rows the page shows.
+/// Per municipality one read of the worklist's count rows and one key-range read of the rows the page shows.
 /// </summary>
 internal static class WorklistPage
 {
@@ -44,20 +45,26 @@ internal static class WorklistPage
             equals["Assignee"] = caller.Id;
         }
 
-        // Counts of every tab from the keys alone (they start with the due date), then the rows of this tab's page
-        // only, by key range: exact for any number of open steps, and a page costs what it shows.
-        var dues = new List<DateOnly>();
+        // Counts of every tab from the worklist's count rows (per due date and kind|team|assignee), then the rows of
+        // this page only, by key range from the due date the page starts at: exact for any number of open steps, and
+        // a page costs what it shows.
+        var perDate = new SortedDictionary<DateOnly, int>();
         foreach (var municipality in caller.Municipalities)
         {
-            dues.AddRange((await client.QueryIndexKeysAsync(Workflows.Domain.Cases.Worklist.Partition(municipality), equals, cancellationToken)).Select(DueOfKey));
+            var countRows = await client.ReadWorklistTallyAsync(Workflows.Domain.Cases.Worklist.Partition(municipality), cancellationToken);
+            foreach (var (date, n) in WorklistTally.PerDate(countRows, equals))
+            {
+                perDate[date] = perDate.GetValueOrDefault(date) + n;
+            }
         }
 
+        var tally = new WorklistCounts(perDate);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal)
         {
-            ["te-laat"] = dues.Count(d => d < today),
-            ["vandaag"] = dues.Count(d => d == today),
-            ["deze-week"] = dues.Count(d => d >= today && d < today.AddDays(7)),
-            ["alles"] = dues.Count,
+            ["te-laat"] = tally.Count(null, today),
+            ["vandaag"] = tally.Count(today, today.AddDays(1)),
+            ["deze-week"] = tally.Count(today, today.AddDays(7)),
+            ["alles"] = tally.Count(null, null),
         };
         var pages = Math.Max(1, (counts[tab] + PageSize - 1) / PageSize);
         page = Math.Min(page, pages);
@@ -68,10 +75,15 @@ internal static class WorklistPage
             "deze-week" => (today, today.AddDays(7)),
             _ => (null, null),
         };
-        var upTo = await WorklistReader.ReadAsync(
-            client, caller, from is { } f ? Workflows.Domain.Cases.Worklist.KeyFrom(f) : null, to is { } t2 ? Workflows.Domain.Cases.Worklist.KeyFrom(t2) : null,
-            equals, today, cancellationToken, take: page * PageSize);
-        var rows = upTo.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        IReadOnlyList<WorklistItem> rows = [];
+        if (tally.Start(from, to, (page - 1) * PageSize) is { } start)
+        {
+            var upTo = await WorklistReader.ReadAsync(
+                client, caller, Workflows.Domain.Cases.Worklist.KeyFrom(start.From), to is { } t2 ? Workflows.Domain.Cases.Worklist.KeyFrom(t2) : null,
+                equals, today, cancellationToken, take: start.SkipWithin + PageSize);
+            rows = [.. upTo.Skip(start.SkipWithin).Take(PageSize)];
+        }
+
         var teams = rows.Select(i => i.Team).OfType<string>().Append(caller.Team).Append(team).OfType<string>()
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
@@ -90,9 +102,6 @@ internal static class WorklistPage
             ["Today"] = today,
         });
     }
-
-    private static DateOnly DueOfKey(string key) =>
-        DateOnly.ParseExact(key.AsSpan(0, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static DateOnly Due(WorklistItem item) => DateOnly.ParseExact(item.Due, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

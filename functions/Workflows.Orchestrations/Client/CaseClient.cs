@@ -19,6 +19,7 @@ public sealed class CaseClient
     private readonly CaseClock _clock;
     private readonly IndexStore _index;
     private readonly HistoryStore _history;
+    private readonly WorklistTallyStore _tally;
     private readonly CaseTables _tables;
     private readonly CaseClientOptions _options;
     private readonly ILogger _logger;
@@ -36,6 +37,7 @@ public sealed class CaseClient
         _tables = tables;
         _index = new IndexStore(tables);
         _history = new HistoryStore(tables);
+        _tally = new WorklistTallyStore(tables);
         _options = options;
         _logger = logger;
     }
@@ -192,9 +194,20 @@ public sealed class CaseClient
         string partition, string? fromKey, string? toKey, IReadOnlyDictionary<string, string>? equals, int? take, CancellationToken cancellationToken) =>
         _index.QueryAsync(partition, fromKey, toKey, equals, take, cancellationToken);
 
-    /// <summary>The keys of the live rows of one index partition that match every given column (for counts).</summary>
-    public Task<IReadOnlyList<string>> QueryIndexKeysAsync(string partition, IReadOnlyDictionary<string, string>? equals, CancellationToken cancellationToken) =>
-        _index.QueryKeysAsync(partition, equals, cancellationToken);
+    /// <summary>
+    /// A worklist partition's count rows (<see cref="Workflows.Domain.Cases.WorklistTally"/>): one read, and the first
+    /// time for a partition with rows from before counting, one completion of its counts.
+    /// </summary>
+    public async Task<IReadOnlyList<(string CountKey, IReadOnlyDictionary<string, int> Counts)>> ReadWorklistTallyAsync(string partition, CancellationToken cancellationToken)
+    {
+        if (await _tally.ReadAsync(partition, cancellationToken) is { } counts)
+        {
+            return counts;
+        }
+
+        await _tally.CompleteAsync(partition, cancellationToken);
+        return await _tally.ReadAsync(partition, cancellationToken) ?? throw new InvalidOperationException($"The counts of {partition} are not complete.");
+    }
 
     /// <summary>Terminates a running case: its worklist rows go, it takes no more events.</summary>
     public async Task<InstanceStatus?> TerminateAsync(string instanceId, string reason, string source, CancellationToken cancellationToken)
