@@ -105,6 +105,19 @@ public static class WorklistTally
         return next;
     }
 
+    /// <summary>Several count maps as one (a date's count rows folded together); zeros dropped.</summary>
+    public static Dictionary<string, int> Sum(IEnumerable<IReadOnlyDictionary<string, int>> maps)
+    {
+        ArgumentNullException.ThrowIfNull(maps);
+        var sum = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (bucket, n) in maps.SelectMany(m => m))
+        {
+            sum[bucket] = sum.GetValueOrDefault(bucket) + n;
+        }
+
+        return sum.Where(p => p.Value != 0).ToDictionary(StringComparer.Ordinal);
+    }
+
     /// <summary>Open steps per due date under the filters, from the count rows of a partition.</summary>
     public static SortedDictionary<DateOnly, int> PerDate(IEnumerable<(string CountKey, IReadOnlyDictionary<string, int> Counts)> rows, IReadOnlyDictionary<string, string> equals)
     {

@@ -12,14 +12,19 @@ namespace Workflows.Orchestrations.Storage;
 public sealed class WorklistTallyStore(CaseTables tables)
 {
     private const int RowsPerTransaction = 99; // a transaction holds 100 actions: the rows and their count row
+    private const int FoldsPerRead = 32;
 
     private TableClient Table => tables.Index;
 
-    /// <summary>The partition's count rows, or null while they are not complete (see <see cref="CompleteAsync"/>).</summary>
+    /// <summary>
+    /// The partition's count rows, or null while they are not complete (see <see cref="CompleteAsync"/>). Dates whose
+    /// writers spread over several count rows are folded back into one here (a few per read), so the read stays one
+    /// page: each fold is one transaction guarded by every row's ETag, and a writer that came first just wins.
+    /// </summary>
     public async Task<IReadOnlyList<(string CountKey, IReadOnlyDictionary<string, int> Counts)>?> ReadAsync(string partition, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {WorklistTally.TallyFromKey}");
-        var rows = new List<(string, IReadOnlyDictionary<string, int>)>();
+        var rows = new List<CountRow>();
         var complete = false;
         await foreach (var entity in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -29,12 +34,36 @@ public sealed class WorklistTallyStore(CaseTables tables)
             }
             else if (entity.RowKey.StartsWith(WorklistTally.CountKeyPrefix, StringComparison.Ordinal))
             {
-                var count = CountRow.From(entity);
-                rows.Add((count.Key, count.Counts));
+                rows.Add(CountRow.From(entity));
             }
         }
 
-        return complete ? rows : null;
+        if (!complete)
+        {
+            return null;
+        }
+
+        foreach (var spread in rows.GroupBy(r => WorklistTally.DateOf(r.Key)).Where(g => g.Count() > 1).Take(FoldsPerRead))
+        {
+            await TryFoldAsync(partition, [.. spread], cancellationToken);
+        }
+
+        return [.. rows.Select(r => (r.Key, r.Counts))];
+    }
+
+    private async Task TryFoldAsync(string partition, IReadOnlyList<CountRow> rows, CancellationToken cancellationToken)
+    {
+        var sum = WorklistTally.Sum(rows.Select(r => r.Counts));
+        var actions = new List<TableTransactionAction> { CountRow.Write(partition, rows[0].Key, rows[0], sum) };
+        actions.AddRange(rows.Skip(1).Select(r => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, r.Key), r.ETag)));
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412)
+        {
+            // A writer changed one of them meanwhile: a later read folds them.
+        }
     }
 
     /// <summary>Counts every live row not yet counted, then marks the partition's counts complete. Idempotent.</summary>

@@ -41,6 +41,17 @@ public sealed class WorklistTallyTests
     }
 
     [Fact]
+    public void Folding_a_dates_count_rows_adds_them_up_and_drops_what_cancels()
+    {
+        var folded = WorklistTally.Sum([
+            new Dictionary<string, int> { ["signal|a|"] = 3, ["signal|a|ann"] = 1 },
+            new Dictionary<string, int> { ["signal|a|ann"] = -1, ["trajectory|b|"] = 2 },
+            new Dictionary<string, int> { ["signal|a|"] = -1 }]);
+
+        Assert.Equal(new Dictionary<string, int> { ["signal|a|"] = 2, ["trajectory|b|"] = 2 }, folded);
+    }
+
+    [Fact]
     public void Per_date_counts_follow_the_filters_on_kind_team_and_assignee()
     {
         var bucket = WorklistTally.Bucket(new Dictionary<string, string> { ["Kind"] = "trajectory", ["Team"] = "nazorg", ["Assignee"] = "ann", ["Label"] = "Intake" });

@@ -63,6 +63,17 @@ public sealed class WorklistCountTests(AzuriteFixture azurite) : IClassFixture<A
 
         var counts = await AssertExactAsync(tables, partition, expectedRows: 240 - 48);
         Assert.Equal(cases.Where((_, i) => i % 3 == 0 && i % 5 != 0).Count(), counts[(new(2026, 11, 2), "signal|team-a|ann")]);
+
+        // The writers met, so the date has several count rows; a read folds them into one, and the sums stay.
+        var tally = new WorklistTallyStore(tables);
+        await tally.CompleteAsync(partition, _ct);
+        var spread = await tally.ReadAsync(partition, _ct);
+        Assert.True(spread!.Count > 1, $"{spread.Count} count row(s)");
+        Assert.Single((await tally.ReadAsync(partition, _ct))!);
+        Assert.Equal(counts, await AssertExactAsync(tables, partition, expectedRows: 240 - 48));
+        await stores[0].PutAsync(partition, "2026-11-02|sig-race0001|intake", "sig-race0001", 9, Columns("sig-race0001", "ann"), likelyNew: false, _ct);
+        await stores[1].RemoveAsync(partition, "2026-11-02|sig-race0002|intake", "sig-race0002", 9, _ct); // through a folded-away count row it remembered
+        await AssertExactAsync(tables, partition, expectedRows: 240 - 48 - 1);
     }
 
     [Fact]
