@@ -56,6 +56,7 @@ public sealed partial class WorklistPageTests(AzuriteFixture azurite) : IClassFi
         Assert.Equal(new Dictionary<string, int> { ["te-laat"] = 700, ["vandaag"] = 30, ["deze-week"] = 100, ["alles"] = 1200 }, Counts(all));
         Assert.Equal(25, Rows(all).Count);
         Assert.Contains("Pagina 1 van 48", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("meld u aan als gebruiker van een corporatie", all, StringComparison.Ordinal);
 
         var (_, week) = await session.GetAsync("/worklist?tab=deze-week&page=4", _ct);
         Assert.Equal(25, Rows(week).Count);
@@ -82,6 +83,8 @@ public sealed partial class WorklistPageTests(AzuriteFixture azurite) : IClassFi
         var (status, html) = await session.GetAsync("/worklist?tab=nope&kind=other&team=bad%20team&page=-3", _ct);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("aria-current=\"page\">Alles open", html, StringComparison.Ordinal);
+        // Nothing open yet in this demo: the page says where cases come from.
+        Assert.Contains("meld u aan als gebruiker van een corporatie", html, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, int> Counts(string html) =>
