@@ -12,6 +12,7 @@ internal static class OpenApiServiceCollectionExtensions
         services.AddOpenApi(o =>
         {
             o.AddSchemaTransformer<OptionalPropertiesTransformer>();
+            o.AddDocumentTransformer<JsonValueSchemaTransformer>();
             o.AddOperationTransformer<OperationSecurityTransformer>();
             o.AddOperationTransformer<AlternativeResponsesTransformer>();
             o.AddOperationTransformer<RequestExamplesTransformer>();
