@@ -64,7 +64,7 @@ internal static class ApplicationServicesExtensions
         Signals.SignalsServiceCollectionExtensions.AddSignals(services, configuration);
         services.AddSingleton<Audit.AccessLog>();
         services.AddRetention();
-        services.AddHttpApi(environment);
+        services.AddHttpApi(configuration, environment);
         services.AddAuth(configuration, environment);
         Pages.PageServiceCollectionExtensions.AddPages(services);
         services.AddDevelopmentSeeding(configuration, environment);
@@ -140,18 +140,13 @@ internal static class ApplicationServicesExtensions
         return CaseTables.FromConnectionString(storage.ConnectionString!, prefix, counter);
     }
 
-    private static void AddHttpApi(this IServiceCollection services, IHostEnvironment environment)
+    private static void AddHttpApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var includeExceptionDetails = environment.IsDevelopment();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context => ProblemConventions.Customize(context, includeExceptionDetails));
         services.AddExceptionHandler(o =>
             // A body cut off at the size limit surfaces as BadHttpRequestException(413) from a handler's read.
             o.StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Workflows API";
-            document.Info.Version = ApiVersion.Current;
-            return Task.CompletedTask;
-        }));
+        OpenApi.OpenApiServiceCollectionExtensions.AddApiDocument(services, configuration);
     }
 }

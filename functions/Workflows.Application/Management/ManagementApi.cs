@@ -47,10 +47,13 @@ public static class ManagementApi
             .WithSummary("An instance's append-only history: staff of its municipality and admins.");
         instances.MapPost("/{id}/terminate", TerminateAsync)
             .RequireAuthorization(AuthPolicies.Manager)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("TerminateInstance")
-            .WithSummary("Terminates a running instance: admins, or team leads of its municipality.");
+            .WithSummary("Terminates a running instance: admins, or team leads of its municipality.")
+            .WithDescription("409 when the instance has completed.");
         instances.MapPost("/{id}/retry", RetryAsync)
             .RequireAuthorization(AuthPolicies.Admin)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("RetryInstance")
             .WithSummary("Resumes a Failed instance from its last state (admins).")
             .WithDescription("The events that met the fault are applied again first. 409 when the instance is not Failed.");

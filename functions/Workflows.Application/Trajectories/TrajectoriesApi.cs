@@ -35,12 +35,13 @@ public static class TrajectoriesApi
             .Produces<TrajectoryCaseView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("CreateTrajectory")
             .WithSummary("Starts an aftercare trajectory from a notification of detention (staff of the municipality).")
             .WithDescription(
                 "201 with Location for a new trajectory; 200 with the same id when this municipality sent this externalReference before. " +
-                "Unknown fields are refused. 403 when the caller is not staff of municipalityCode.");
+                "Unknown fields are refused. 403 when the caller is not staff of municipalityCode; 409 when its id is taken by another instance.");
 
         trajectories.MapGet("/{id}", GetAsync)
             .Produces<TrajectoryCaseView>()

@@ -20,6 +20,7 @@ public static class WorklistApi
     {
         api.MapGet("/worklist", GetAsync)
             .RequireAuthorization(AuthPolicies.Staff)
+            .WithTags(Hosting.OpenApi.ApiTags.Worklist)
             .WithName("GetWorklist")
             .WithSummary("Open steps visible to the caller, earliest due first.")
             .WithDescription("Filters: due=overdue|today|week (week: today and the six days after), assignee, team, kind=signal|trajectory.");

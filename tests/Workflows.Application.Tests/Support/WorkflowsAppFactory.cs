@@ -50,6 +50,18 @@ public sealed class WorkflowsAppFactory(string connectionString) : WebApplicatio
     /// <summary>Extra service registrations, applied after the app's own.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
+    /// <summary>
+    /// Every answer under <c>/api/</c> is checked against the app's own OpenAPI document; one it does not declare fails the
+    /// request with <see cref="Conformance.OpenApiConformanceException"/>. On by default; off only for a test that
+    /// answers outside the contract on purpose.
+    /// </summary>
+    public bool CheckOpenApiConformance { get; init; } = true;
+
+    /// <summary>The answers that did not match the document (each also failed its request).</summary>
+    public IReadOnlyCollection<string> OpenApiViolations => _conformance.Violations;
+
+    private readonly Conformance.OpenApiConformanceFilter _conformance = new();
+
     /// <summary>Middleware appended after the app's endpoints, e.g. to provoke an unhandled exception.</summary>
     public Action<IApplicationBuilder>? AfterEndpoints { get; init; }
 
@@ -85,6 +97,12 @@ public sealed class WorkflowsAppFactory(string connectionString) : WebApplicatio
         });
         builder.ConfigureTestServices(services =>
         {
+            if (CheckOpenApiConformance)
+            {
+                // First of the startup filters, so its middleware wraps all the others and the app's whole pipeline.
+                services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter>(_conformance));
+            }
+
             // Business time is the test's virtual clock, in any environment (tests only: the app itself allows it in Development alone).
             if (OwnClock)
             {
