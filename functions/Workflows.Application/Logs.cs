@@ -17,4 +17,10 @@ internal static partial class Logs
 
     [LoggerMessage(2006, LogLevel.Information, "Durable Task worker stopped.")]
     public static partial void WorkerStopped(this ILogger logger);
+
+    [LoggerMessage(2007, LogLevel.Warning, "Storage does not answer: {Endpoint} answered 503.")]
+    public static partial void StorageUnavailable(this ILogger logger, Exception exception, string? endpoint);
+
+    [LoggerMessage(2008, LogLevel.Information, "Corporation {CorporationId} is over its {Limit} limit: {Endpoint} answered 429.")]
+    public static partial void CorporationLimited(this ILogger logger, string corporationId, string limit, string? endpoint);
 }

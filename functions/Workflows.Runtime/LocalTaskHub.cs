@@ -160,6 +160,9 @@ public sealed class LocalTaskHub : IAsyncDisposable
         blobs.AddPolicy(counter.PolicyFor("blob"), HttpPipelinePosition.PerRetry);
         queues.AddPolicy(counter.PolicyFor("queue"), HttpPipelinePosition.PerRetry);
         tables.AddPolicy(counter.PolicyFor("table"), HttpPipelinePosition.PerRetry);
+        // A try that hears nothing gives up after 30 s as the application's tables do (the SDK waits 100 s), so a
+        // request whose storage went silent answers 503 within about two minutes rather than seven.
+        blobs.Retry.NetworkTimeout = queues.Retry.NetworkTimeout = tables.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
         if (connection.ConnectionString is { Length: > 0 } cs)
         {
             return new StorageAccountClientProvider(

@@ -168,15 +168,16 @@ public sealed partial class HttpFunctionParityTests(AzuriteFixture azurite) : IC
         await functionApp.StopAsync(ct);
     }
 
-    /// <summary>The Functions app's services as its Program builds them, on the local host's storage, task hub and business clock.</summary>
+    /// <summary>The Functions app's services as its Program builds them, on the local host's storage, task hub, business clock and test settings.</summary>
     private static IHost FunctionAppFor(WorkflowsAppFactory local, string environment = "Production")
     {
-        var host = FunctionApp(local.Services.GetRequiredService<IConfiguration>()["Storage:ConnectionString"]!, local.Prefix, environment, local.Clock);
+        var host = FunctionApp(local.Services.GetRequiredService<IConfiguration>()["Storage:ConnectionString"]!, local.Prefix, environment, local.Clock, local.Settings);
         return host;
     }
 
     /// <summary>The Functions app's services as its Program builds them, on <paramref name="prefix"/> of that storage.</summary>
-    private static IHost FunctionApp(string connectionString, string prefix, string environment, VirtualTimeProvider? clock = null)
+    private static IHost FunctionApp(
+        string connectionString, string prefix, string environment, VirtualTimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         // As every Functions host sets it for its worker: no Development-only feature in the Functions app.
         Environment.SetEnvironmentVariable("FUNCTIONS_WORKER_RUNTIME", "dotnet-isolated");
@@ -187,7 +188,8 @@ public sealed partial class HttpFunctionParityTests(AzuriteFixture azurite) : IC
             {
                 ["Storage:ConnectionString"] = connectionString,
                 ["DurableTask:TaskHubName"] = prefix,
-            });
+            })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddFunctionApp(builder.Configuration, builder.Environment);
         TestEntra.AcceptTokens(builder.Services);
         if (clock is not null)

@@ -20,6 +20,14 @@ public static class Problems
     public static ProblemHttpResult ContentTooLarge(string detail, string? field = null) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Content Too Large", "15.5.14", detail, field);
 
+    /// <summary>429 (RFC 6585 §4): the caller is over a limit; the response carries <c>Retry-After</c>.</summary>
+    public static ProblemHttpResult TooManyRequests(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too Many Requests", detail: detail, type: "https://www.rfc-editor.org/rfc/rfc6585#section-4");
+
+    /// <summary>503: storage does not answer; the response carries <c>Retry-After</c>.</summary>
+    public static ProblemHttpResult ServiceUnavailable(string detail) =>
+        Problem(StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "15.6.4", detail, null);
+
     private static ProblemHttpResult Problem(int status, string title, string section, string detail, string? field) =>
         TypedResults.Problem(
             statusCode: status,

@@ -17,6 +17,8 @@ internal static class ApplicationPipelineExtensions
         // After status code pages, so a bodiless 401/403 still becomes a problem (Auth/ writes its own).
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: limits are per authenticated corporation, and a refused caller never takes a token.
+        app.UseRateLimiter();
         return app;
     }
 }

@@ -65,6 +65,7 @@ internal static class ApplicationServicesExtensions
         services.AddSingleton<Audit.AccessLog>();
         services.AddRetention();
         services.AddHttpApi(configuration, environment);
+        RateLimiting.CorporationLimits.AddCorporationLimits(services, configuration);
         services.AddAuth(configuration, environment);
         Pages.PageServiceCollectionExtensions.AddPages(services);
         services.AddDevelopmentSeeding(configuration, environment);
@@ -147,6 +148,8 @@ internal static class ApplicationServicesExtensions
         services.AddExceptionHandler(o =>
             // A body cut off at the size limit surfaces as BadHttpRequestException(413) from a handler's read.
             o.StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError);
+        // Storage that does not answer: 503 with Retry-After, not 500 (the selector's default is for our bugs).
+        services.AddExceptionHandler<Faults.StorageUnavailableHandler>();
         OpenApi.OpenApiServiceCollectionExtensions.AddApiDocument(services, configuration);
     }
 }

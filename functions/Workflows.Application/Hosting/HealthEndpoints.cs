@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace Workflows.Application.Hosting;
 
-/// <summary><c>GET /healthz</c>: 200 <c>{ "status": "healthy" }</c> when storage answers, else 503 problem+json.</summary>
+/// <summary><c>GET /healthz</c>: 200 <c>{ "status": "healthy" }</c> when storage answers, else 503 problem+json with <c>Retry-After</c>.</summary>
 internal static class HealthEndpoints
 {
     public const string Path = "/healthz";
@@ -24,6 +25,8 @@ internal static class HealthEndpoints
         if (report.Status == HealthStatus.Unhealthy)
         {
             // Descriptions are ours and free of secrets; exceptions stay in the log.
+            // The one check is storage's: as any request whose storage does not answer, say when to look again.
+            Faults.RetryAfter.Set(context.Response, context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.StorageRetryAfter);
             var reasons = report.Entries.Values
                 .Where(e => e.Status == HealthStatus.Unhealthy)
                 .Select(e => e.Description ?? "Unhealthy.");

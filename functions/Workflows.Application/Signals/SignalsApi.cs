@@ -49,6 +49,7 @@ public static class SignalsApi
 
         signals.MapPost("/batch", BatchAsync)
             .RequireAuthorization(AuthPolicies.Corporation)
+            .RequireRateLimiting(Hosting.RateLimiting.CorporationLimits.BatchPolicy)
             .WithMetadata(new RequestSizeLimitAttribute(batchLimit.MaxBatchBytes))
             .Accepts<SignalBatchRequest>(MediaType.Json, MediaType.Csv)
             .ProducesValidationProblem()

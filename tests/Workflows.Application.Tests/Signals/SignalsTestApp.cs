@@ -14,14 +14,16 @@ namespace Workflows.Application.Tests.Signals;
 
 /// <summary>
 /// The real app (Production environment) for signal tests: corporations call with issued API keys, staff
-/// with test Entra tokens; helpers to post signals and to prove a refused request stored nothing.
+/// with test Entra tokens; helpers to post signals and to prove a refused request stored nothing. The app may reach
+/// Azurite another way (<paramref name="connectionString"/>, e.g. through a <see cref="StorageOutage"/>); the helpers
+/// that count what is stored always read Azurite itself.
 /// </summary>
-internal sealed class SignalsTestApp(AzuriteFixture azurite) : IAsyncDisposable
+internal sealed class SignalsTestApp(AzuriteFixture azurite, string? connectionString = null) : IAsyncDisposable
 {
     public static readonly Uri Signals = new("/api/v1/signals", UriKind.Relative);
     public static readonly Uri Batch = new("/api/v1/signals/batch", UriKind.Relative);
 
-    public WorkflowsAppFactory Factory { get; } = new(azurite.ConnectionString) { ConfigureServices = TestEntra.AcceptTokens };
+    public WorkflowsAppFactory Factory { get; } = new(connectionString ?? azurite.ConnectionString) { ConfigureServices = TestEntra.AcceptTokens };
 
     public Task<HttpClient> CorporationAsync(Caller corporation, CancellationToken cancellationToken) =>
         Factory.CreateClientForAsync(corporation, cancellationToken);

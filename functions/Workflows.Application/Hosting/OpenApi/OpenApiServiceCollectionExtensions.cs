@@ -16,6 +16,7 @@ internal static class OpenApiServiceCollectionExtensions
             o.AddOperationTransformer<OperationSecurityTransformer>();
             o.AddOperationTransformer<AlternativeResponsesTransformer>();
             o.AddOperationTransformer<RequestExamplesTransformer>();
+            o.AddOperationTransformer<FaultResponsesTransformer>();
             // After the others: it completes the error responses they and the endpoints declared.
             o.AddOperationTransformer<ErrorResponsesTransformer>();
             o.AddDocumentTransformer<DocumentInfoTransformer>();
