@@ -192,6 +192,7 @@ public sealed class IndexStore(CaseTables tables)
             var existing = await existingTask;
             if (existing is not null && (existing.GetInt64(IndexColumns.Version) ?? 0) >= version)
             {
+                await countTask; // not needed, but never left running unobserved
                 return; // A newer (or the same) transition already wrote this row, and counted it.
             }
 
