@@ -55,7 +55,7 @@ public static class WorklistTally
         return string.Join('|', Columns.Select(c => columns.GetValueOrDefault(c) ?? string.Empty));
     }
 
-    /// <summary>Whether a bucket matches every given filter on Kind, Team and Assignee (see <see cref="CanCount"/>).</summary>
+    /// <summary>Whether a bucket matches every given filter on Kind, Team and Assignee.</summary>
     public static bool Matches(string bucket, IReadOnlyDictionary<string, string> equals)
     {
         ArgumentNullException.ThrowIfNull(bucket);
@@ -70,13 +70,6 @@ public static class WorklistTally
         }
 
         return true;
-    }
-
-    /// <summary>Whether the tally can count under these filters (it counts by kind, team and assignee only).</summary>
-    public static bool CanCount(IReadOnlyDictionary<string, string> equals)
-    {
-        ArgumentNullException.ThrowIfNull(equals);
-        return equals.Keys.All(Columns.Contains);
     }
 
     /// <summary>
@@ -122,6 +115,13 @@ public static class WorklistTally
     public static SortedDictionary<DateOnly, int> PerDate(IEnumerable<(string CountKey, IReadOnlyDictionary<string, int> Counts)> rows, IReadOnlyDictionary<string, string> equals)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(equals);
+        if (equals.Keys.FirstOrDefault(c => !Columns.Contains(c)) is { } uncounted)
+        {
+            // Counted by kind, team and assignee only: a filter on anything else would be ignored, and the count wrong.
+            throw new ArgumentException($"The worklist's counts are not kept by '{uncounted}'.", nameof(equals));
+        }
+
         var perDate = new SortedDictionary<DateOnly, int>();
         foreach (var (countKey, counts) in rows)
         {

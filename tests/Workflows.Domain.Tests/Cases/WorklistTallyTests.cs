@@ -69,7 +69,6 @@ public sealed class WorklistTallyTests
         Assert.Equal(new SortedDictionary<DateOnly, int> { [new(2026, 11, 2)] = 5, [new(2026, 11, 5)] = 2 }, WorklistTally.PerDate(rows, new Dictionary<string, string> { ["Assignee"] = "ann" }));
         Assert.Equal(new SortedDictionary<DateOnly, int> { [new(2026, 11, 5)] = 2 }, WorklistTally.PerDate(rows, new Dictionary<string, string> { ["Assignee"] = "ann", ["Kind"] = "signal" }));
         Assert.Empty(WorklistTally.PerDate(rows, new Dictionary<string, string> { ["Team"] = "other" }));
-        Assert.True(WorklistTally.CanCount(new Dictionary<string, string> { ["Team"] = "x", ["Kind"] = "signal" }));
-        Assert.False(WorklistTally.CanCount(new Dictionary<string, string> { ["Step"] = "intake" }));
+        Assert.Throws<ArgumentException>(() => WorklistTally.PerDate(rows, new Dictionary<string, string> { ["Step"] = "intake" }));
     }
 }
