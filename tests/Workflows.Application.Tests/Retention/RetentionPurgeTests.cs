@@ -40,7 +40,9 @@ public sealed class RetentionPurgeTests(AzuriteFixture azurite) : IClassFixture<
         var everything = await DumpAsync(app.Prefix);
         foreach (var value in PersonalData)
         {
-            Assert.DoesNotContain(value, everything, StringComparison.Ordinal);
+            // The failure names the table or queue, and the row or message, that still holds it.
+            var holding = everything.Split(Environment.NewLine).Where(line => line.Contains(value, StringComparison.Ordinal)).ToList();
+            Assert.True(holding.Count == 0, $"'{value}' is still stored:{Environment.NewLine}{string.Join(Environment.NewLine, holding)}");
         }
 
         var counts = await app.Services.GetRequiredService<CaseStatistics>().CountsAsync(CaseKind.Signal, "GM0479", _ct);
@@ -63,7 +65,7 @@ public sealed class RetentionPurgeTests(AzuriteFixture azurite) : IClassFixture<
         {
             await foreach (var row in tables.GetTableClient(table.Name).QueryAsync<TableEntity>(cancellationToken: _ct))
             {
-                builder.AppendJoin('|', row.Select(kv => $"{kv.Key}={kv.Value}")).AppendLine();
+                builder.Append($"table {table.Name}: ").AppendJoin('|', row.Select(kv => $"{kv.Key}={kv.Value}".ReplaceLineEndings(" "))).AppendLine();
             }
         }
 
@@ -72,7 +74,7 @@ public sealed class RetentionPurgeTests(AzuriteFixture azurite) : IClassFixture<
         {
             foreach (var message in (await queues.GetQueueClient(queue.Name).PeekMessagesAsync(32, _ct)).Value)
             {
-                builder.AppendLine(message.Body.ToString());
+                builder.Append($"queue {queue.Name}, message {message.MessageId} (dequeued {message.DequeueCount}x): ").AppendLine(message.Body.ToString().ReplaceLineEndings(" "));
             }
         }
 

@@ -8,10 +8,11 @@ namespace Workflows.Application.Tests.Signals;
 
 /// <summary>
 /// Malformed signals, updates and events: each is a 4xx problem+json that names the field, and stores nothing
-/// (API.md "Errors": a rejected request stores nothing).
+/// (API.md "Errors": a rejected request stores nothing). The cases share their apps (<see cref="SharedApps"/>).
 /// </summary>
-public sealed class SignalMalformedInputTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class SignalMalformedInputTests(SharedApps apps) : IClassFixture<SharedApps>
 {
+
     private readonly CancellationToken _ct = TestTimeout.Token();
 
     /// <summary>Case name → (body, field the problem must name). Dates are relative to the app clock's Monday 2 November 2026.</summary>
@@ -94,7 +95,7 @@ public sealed class SignalMalformedInputTests(AzuriteFixture azurite) : IClassFi
     public async Task A_malformed_signal_is_400_problem_naming_the_field_and_stores_nothing(string name)
     {
         var (body, field) = Signals[name];
-        await using var app = new SignalsTestApp(azurite);
+        var app = await apps.EmptyAsync(_ct);
         using var corp = await app.CorporationAsync(TestCallers.CorporationB, _ct);
         using var content = new ByteArrayContent(body());
         content.Headers.ContentType = new("application/json");
@@ -112,7 +113,7 @@ public sealed class SignalMalformedInputTests(AzuriteFixture azurite) : IClassFi
     [Fact]
     public async Task A_municipality_this_service_does_not_work_for_is_400_even_when_the_key_names_it()
     {
-        await using var app = new SignalsTestApp(azurite);
+        var app = await apps.EmptyAsync(_ct);
         using var corp = await app.CorporationAsync(TestCallers.Corporation("corp-amsterdam", "GM0363"), _ct);
 
         using var response = await corp.PostAsync(SignalsTestApp.Signals, SignalsTestApp.Json(SignalSamples.Signal(municipality: "GM0363")), _ct);
@@ -125,7 +126,7 @@ public sealed class SignalMalformedInputTests(AzuriteFixture azurite) : IClassFi
     [Fact]
     public async Task Missing_attestations_cite_the_Besluit()
     {
-        await using var app = new SignalsTestApp(azurite);
+        var app = await apps.EmptyAsync(_ct);
         using var corp = await app.CorporationAsync(TestCallers.CorporationA, _ct);
         var signal = SignalSamples.Signal();
         signal["collectionSteps"] = new JsonObject { ["personalContactAttempted"] = true };
@@ -144,7 +145,7 @@ public sealed class SignalMalformedInputTests(AzuriteFixture azurite) : IClassFi
     [Fact]
     public async Task Every_wrong_field_is_named_in_one_answer()
     {
-        await using var app = new SignalsTestApp(azurite);
+        var app = await apps.EmptyAsync(_ct);
         using var corp = await app.CorporationAsync(TestCallers.CorporationA, _ct);
         var signal = SignalSamples.Signal();
         signal["address"]!["postalCode"] = "0000XX";
@@ -202,12 +203,9 @@ public sealed class SignalMalformedInputTests(AzuriteFixture azurite) : IClassFi
     [MemberData(nameof(EventCases))]
     public async Task A_malformed_update_or_event_is_400_problem_naming_the_field_and_records_nothing(string route, string body, string field)
     {
-        await using var app = new SignalsTestApp(azurite);
+        var (app, id) = await apps.HoldingAsync("signal", CreateSignalAsync, _ct);
         using var corp = await app.CorporationAsync(TestCallers.CorporationA, _ct);
         using var staff = app.Staff(TestCallers.CoordinatorZaanstad);
-        var id = await SignalsTestApp.CreateAsync(corp, SignalSamples.Signal(), _ct);
-        // The runtime writes the start's history; count once it has settled.
-        await app.Factory.SettleAsync(_ct);
         var before = await app.RowsOfAsync(id, _ct);
         Assert.NotEqual(0, before);
 
@@ -223,10 +221,8 @@ public sealed class SignalMalformedInputTests(AzuriteFixture azurite) : IClassFi
     [Fact]
     public async Task A_malformed_idempotency_key_is_400()
     {
-        await using var app = new SignalsTestApp(azurite);
-        using var corp = await app.CorporationAsync(TestCallers.CorporationA, _ct);
+        var (app, id) = await apps.HoldingAsync("signal", CreateSignalAsync, _ct);
         using var staff = app.Staff(TestCallers.CoordinatorZaanstad);
-        var id = await SignalsTestApp.CreateAsync(corp, SignalSamples.Signal(), _ct);
         using var request = new HttpRequestMessage(HttpMethod.Post, SignalsTestApp.Signal(id, "events")) { Content = SignalsTestApp.Json("""{"type":"help-offered"}""") };
         request.Headers.Add("Idempotency-Key", new string('k', 101));
 
@@ -234,6 +230,12 @@ public sealed class SignalMalformedInputTests(AzuriteFixture azurite) : IClassFi
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, _ct);
         Assert.True(problem.GetProperty("errors").TryGetProperty("Idempotency-Key", out _));
+    }
+
+    private static async Task<string> CreateSignalAsync(SignalsTestApp app, CancellationToken cancellationToken)
+    {
+        using var corp = await app.CorporationAsync(TestCallers.CorporationA, cancellationToken);
+        return await SignalsTestApp.CreateAsync(corp, SignalSamples.Signal(), cancellationToken);
     }
 
     private static Func<byte[]> With(Action<JsonObject> change) => () =>

@@ -18,7 +18,7 @@ namespace Workflows.Application.Tests.Signals;
 /// Azurite another way (<paramref name="connectionString"/>, e.g. through a <see cref="StorageOutage"/>); the helpers
 /// that count what is stored always read Azurite itself.
 /// </summary>
-internal sealed class SignalsTestApp(AzuriteFixture azurite, string? connectionString = null) : IAsyncDisposable
+public sealed class SignalsTestApp(AzuriteFixture azurite, string? connectionString = null) : IAsyncDisposable
 {
     public static readonly Uri Signals = new("/api/v1/signals", UriKind.Relative);
     public static readonly Uri Batch = new("/api/v1/signals/batch", UriKind.Relative);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Workflows.Orchestrations.Client;
 using Workflows.Testing;
 
@@ -62,12 +63,16 @@ public sealed class WorkflowsAppFactory(string connectionString) : WebApplicatio
 
     private readonly Conformance.OpenApiConformanceFilter _conformance = new();
 
+    /// <summary>What the app logged as an error, with the exceptions (for a test's failure message).</summary>
+    public ErrorLog Errors { get; } = new();
+
     /// <summary>Middleware appended after the app's endpoints, e.g. to provoke an unhandled exception.</summary>
     public Action<IApplicationBuilder>? AfterEndpoints { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
         builder.ConfigureAppConfiguration((_, config) =>
         {
             var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)

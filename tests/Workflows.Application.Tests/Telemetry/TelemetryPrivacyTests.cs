@@ -34,8 +34,9 @@ public sealed class TelemetryPrivacyTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task A_signal_lifecycle_leaves_spans_of_every_layer_and_the_applications_metrics_with_no_personal_data_anywhere()
     {
-        var spans = new List<Activity>();
-        var metrics = new List<Metric>();
+        // Spans end on any thread, and the periodic metric reader exports on its own: both lists are added to while this reads.
+        var spans = new SynchronizedCollection<Activity>();
+        var metrics = new SynchronizedCollection<Metric>();
         await using var app = new WorkflowsAppFactory(azurite.ConnectionString)
         {
             ConfigureServices = services =>
@@ -71,16 +72,13 @@ public sealed class TelemetryPrivacyTests(AzuriteFixture azurite) : IClassFixtur
         app.Services.GetRequiredService<TracerProvider>().ForceFlush();
         app.Services.GetRequiredService<MeterProvider>().ForceFlush();
 
-        List<Activity> seen;
-        lock (spans)
-        {
-            seen = [.. spans];
-        }
+        var seen = spans.Snapshot();
+        var exported = metrics.Snapshot();
 
         Assert.Contains(seen, s => s.Source.Name == "Microsoft.AspNetCore");
         Assert.Contains(seen, s => s.Source.Name == "DurableTask.Core");
         Assert.Contains(seen, s => s.Source.Name.StartsWith("Azure.", StringComparison.Ordinal));
-        var names = metrics.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var names = exported.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var expected in new[]
         {
             "workflows.signals.received", "workflows.case.events_applied", "workflows.case.timers_fired", "workflows.case.timer_lateness",
@@ -90,7 +88,7 @@ public sealed class TelemetryPrivacyTests(AzuriteFixture azurite) : IClassFixtur
             Assert.Contains(expected, names);
         }
 
-        var leaks = seen.SelectMany(Texts).Concat(metrics.SelectMany(Texts))
+        var leaks = seen.SelectMany(Texts).Concat(exported.SelectMany(Texts))
             .Where(text => PersonalData.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase)))
             .Distinct(StringComparer.Ordinal)
             .ToList();

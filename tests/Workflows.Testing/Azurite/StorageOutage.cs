@@ -18,6 +18,12 @@ public sealed partial class StorageOutage : IAsyncDisposable
     private readonly List<Port> _ports = [];
     private readonly ConcurrentDictionary<Connection, byte> _connections = new();
     private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>
+    /// Held while a client's bytes are checked and forwarded, and by <see cref="Cut"/>: no request that started after the
+    /// cut, nor one racing the trigger on another connection, reaches storage.
+    /// </summary>
+    private readonly SemaphoreSlim _forwarding = new(1, 1);
     private volatile bool _cut;
     private Trigger? _trigger;
 
@@ -53,6 +59,19 @@ public sealed partial class StorageOutage : IAsyncDisposable
 
     /// <summary>Storage goes away now: every open connection is reset, and so is every new one until <see cref="Restore"/>.</summary>
     public void Cut()
+    {
+        _forwarding.Wait();
+        try
+        {
+            CutNow();
+        }
+        finally
+        {
+            _forwarding.Release();
+        }
+    }
+
+    private void CutNow()
     {
         _cut = true;
         foreach (var connection in _connections.Keys)
@@ -94,6 +113,7 @@ public sealed partial class StorageOutage : IAsyncDisposable
         }
 
         _stopping.Dispose();
+        _forwarding.Dispose();
     }
 
     private async Task AcceptAsync(Port port)
@@ -153,17 +173,31 @@ public sealed partial class StorageOutage : IAsyncDisposable
                 return;
             }
 
-            if (inspect && _trigger is { } trigger && trigger.Fires(lines, buffer.AsSpan(0, read)))
+            if (!inspect)
             {
-                Cut();
-                return;
+                await to.WriteAsync(buffer.AsMemory(0, read), _stopping.Token);
+                continue;
             }
 
-            await to.WriteAsync(buffer.AsMemory(0, read), _stopping.Token);
-            if (_cut)
+            await _forwarding.WaitAsync(_stopping.Token);
+            try
             {
-                connection.Reset();
-                return;
+                if (_cut)
+                {
+                    return;
+                }
+
+                if (_trigger is { } trigger && trigger.Fires(lines, buffer.AsSpan(0, read)))
+                {
+                    CutNow();
+                    return;
+                }
+
+                await to.WriteAsync(buffer.AsMemory(0, read), _stopping.Token);
+            }
+            finally
+            {
+                _forwarding.Release();
             }
         }
     }
@@ -203,7 +237,11 @@ public sealed partial class StorageOutage : IAsyncDisposable
 
         public int Count => Volatile.Read(ref _count);
 
-        /// <summary>Whether this chunk holds the request line that cuts storage off; <paramref name="lines"/> carries a line split across chunks.</summary>
+        /// <summary>
+        /// Whether this chunk holds the request line that cuts storage off; <paramref name="lines"/> carries a line split
+        /// across chunks. On a kept-alive connection a request line follows the previous request's body with no line
+        /// break before it, so request lines are found anywhere in the text, not only at the start of a line.
+        /// </summary>
         public bool Fires(StringBuilder lines, ReadOnlySpan<byte> chunk)
         {
             lines.Append(Encoding.Latin1.GetString(chunk));
@@ -212,16 +250,18 @@ public sealed partial class StorageOutage : IAsyncDisposable
             lines.Clear();
             if (end < 0)
             {
-                // No line ends here: keep a possible request line's start, but never a whole body.
-                lines.Append(text.Length > 8192 ? string.Empty : text);
+                // No line ends here: keep the end, where a request line may have begun (never more than a line's worth).
+                lines.Append(text.Length > 8192 ? text[^8192..] : text);
                 return false;
             }
 
-            lines.Append(text.AsSpan(end + 2));
+            var tail = text[(end + 2)..];
+            lines.Append(tail.Length > 8192 ? tail[^8192..] : tail);
             var fires = false;
-            foreach (var line in text[..end].Split("\r\n"))
+            foreach (Match line in RequestLine().Matches(text[..(end + 2)]))
             {
-                if (RequestLine().IsMatch(line) && match.IsMatch(line) && Interlocked.Increment(ref _count) == occurrence)
+                // From the occurrence on: a later match is cut off too, whatever connection it came on.
+                if (match.IsMatch(line.Groups["line"].Value) && Interlocked.Increment(ref _count) >= occurrence)
                 {
                     fires = true;
                 }
@@ -230,7 +270,7 @@ public sealed partial class StorageOutage : IAsyncDisposable
             return fires;
         }
 
-        [GeneratedRegex(@"^(GET|HEAD|POST|PUT|MERGE|PATCH|DELETE|OPTIONS) \S+ HTTP/1\.1$")]
+        [GeneratedRegex(@"(?<line>(GET|HEAD|POST|PUT|MERGE|PATCH|DELETE|OPTIONS) /\S* HTTP/1\.1)\r\n")]
         private static partial Regex RequestLine();
     }
 }

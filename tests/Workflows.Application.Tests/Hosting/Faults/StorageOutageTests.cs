@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Workflows.Orchestrations.Client;
 using Workflows.Application.Signals;
 using Workflows.Application.Tests.Signals;
 using Workflows.Application.Tests.Support;
@@ -29,6 +31,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite) : IClassFixture<A
 
         outage.Cut();
         using var refused = await corp.PostAsync(SignalsTestApp.Signals, SignalsTestApp.Json(signal), _ct);
+        Assert.True(refused.StatusCode == HttpStatusCode.ServiceUnavailable, $"{refused.StatusCode}; the app logged: {app.Factory.Errors}");
 
         var problem = await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, _ct);
         Assert.Equal("7", refused.Headers.GetValues("Retry-After").Single());
@@ -58,6 +61,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite) : IClassFixture<A
         // Storage goes away just as the sixth case is started (each start sends one message to the control queue).
         outage.CutAt(new Regex($"^POST /{AzuriteFixture.AccountName}/{app.Factory.Prefix}-control-\\d+/messages"), occurrence: 6);
         using var refused = await corp.PostAsync(SignalsTestApp.Batch, SignalsTestApp.Json(batch), _ct);
+        Assert.True(refused.StatusCode == HttpStatusCode.ServiceUnavailable, $"{refused.StatusCode}; the app logged: {app.Factory.Errors}");
 
         await refused.AssertProblemAsync(HttpStatusCode.ServiceUnavailable, _ct);
         Assert.Equal("10", refused.Headers.GetValues("Retry-After").Single());
@@ -81,8 +85,9 @@ public sealed class StorageOutageTests(AzuriteFixture azurite) : IClassFixture<A
                 started++;
             }
 
-            Assert.True(started == 1, $"{id} started {started} times.");
             var view = await SignalsTestApp.GetJsonAsync(corp, SignalsTestApp.Signal(id), _ct);
+            var status = await app.Factory.Services.GetRequiredService<CaseClient>().GetStatusAsync(id, _ct);
+            Assert.True(started == 1, $"{id} (#{ids.IndexOf(id) + 1}) started {started} times; {status?.RuntimeStatus}, {status?.Pending} pending; shown as {view}");
             Assert.Equal("received", view.GetProperty("status").GetString());
         }
     }
